@@ -1,0 +1,19 @@
+import type { Access, FieldAccess } from 'payload'
+
+import { isAdminUser, isStaffUser } from './roles'
+
+export { hasRole, isAdminUser, isStaffUser, ROLES, type Role } from './roles'
+
+export const anyone: Access = () => true
+export const nobody: Access = () => false
+export const authenticated: Access = ({ req }) => Boolean(req.user)
+export const admins: Access = ({ req }) => isAdminUser(req.user)
+/** Editorial staff: editors and admins. */
+export const staff: Access = ({ req }) => isStaffUser(req.user)
+
+/** Published documents for everyone; every version for editorial staff. */
+export const publishedOrStaff: Access = ({ req }) => isStaffUser(req.user) || { _status: { equals: 'published' } }
+
+export const adminsOnlyField: FieldAccess = ({ req }) => isAdminUser(req.user)
+export const staffOnlyField: FieldAccess = ({ req }) => isStaffUser(req.user)
+export const nobodyField: FieldAccess = () => false

@@ -1,0 +1,111 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnlyField, anyone, staffOnlyField } from '../access'
+import { readProfiles, selfOrAdmin, selfOrStaffField } from '../access/citymakers'
+import { LANGUAGES, linksField, sidebar } from './fields/common'
+import { verificationEmail } from '../src/lib/auth-emails'
+
+export const Citymakers: CollectionConfig = {
+  slug: 'citymakers',
+  labels: { singular: 'Citymaker', plural: 'Citymakers' },
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'category', 'organisation', 'city', 'roles'],
+    group: 'Community',
+  },
+  auth: {
+    verify: verificationEmail,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 2 * 60 * 60,
+    cookies: { sameSite: 'Lax' },
+  },
+  defaultPopulate: { displayName: true, category: true, organisation: true, city: true, avatar: true },
+  access: {
+    read: readProfiles,
+    create: anyone,
+    update: selfOrAdmin,
+    delete: selfOrAdmin,
+    admin: ({ req }) => Boolean(req.user),
+    unlock: ({ req }) => Boolean(req.user && (req.user as { roles?: string[] }).roles?.includes('admin')),
+  },
+  fields: [
+    { name: 'displayName', type: 'text', required: true, maxLength: 120 },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'accountType',
+          type: 'select',
+          required: true,
+          defaultValue: 'person',
+          options: [
+            { label: 'Person', value: 'person' },
+            { label: 'Organisation', value: 'organisation' },
+          ],
+        },
+        {
+          name: 'category',
+          type: 'select',
+          index: true,
+          options: [
+            { label: 'Politician', value: 'politician' },
+            { label: 'Administrator', value: 'administrator' },
+            { label: 'Academic', value: 'academic' },
+            { label: 'Practitioner', value: 'practitioner' },
+            { label: 'NGO', value: 'ngo' },
+            { label: 'Private sector', value: 'private-sector' },
+            { label: 'Other', value: 'other' },
+          ],
+        },
+      ],
+    },
+    { type: 'row', fields: [{ name: 'organisation', type: 'text', maxLength: 200 }, { name: 'position', type: 'text', maxLength: 200 }] },
+    { name: 'city', type: 'relationship', relationTo: 'cities', index: true },
+    { name: 'bio', type: 'textarea', localized: true, maxLength: 3000 },
+    { name: 'avatar', type: 'upload', relationTo: 'media' },
+    { name: 'expertiseTopics', type: 'relationship', relationTo: 'topics', hasMany: true, index: true },
+    { name: 'sdgInterests', label: 'SDG interests', type: 'relationship', relationTo: 'sdgs', hasMany: true, index: true },
+    { name: 'languages', type: 'select', hasMany: true, options: LANGUAGES },
+    linksField(),
+    sidebar({
+      name: 'profileVisibility',
+      type: 'select',
+      required: true,
+      defaultValue: 'community',
+      index: true,
+      options: [
+        { label: 'Public (anyone)', value: 'public' },
+        { label: 'Community (logged-in members)', value: 'community' },
+        { label: 'Hidden', value: 'hidden' },
+      ],
+    }),
+    sidebar({ name: 'allowContact', type: 'checkbox', defaultValue: true }),
+    sidebar({
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['citymaker'],
+      saveToJWT: true,
+      options: [
+        { label: 'Admin', value: 'admin' },
+        { label: 'Editor', value: 'editor' },
+        { label: 'Citymaker', value: 'citymaker' },
+      ],
+      access: { read: selfOrStaffField, create: adminsOnlyField, update: adminsOnlyField },
+    }),
+    {
+      name: 'consents',
+      type: 'group',
+      access: { read: selfOrStaffField, update: staffOnlyField },
+      fields: [
+        { name: 'termsAcceptedAt', type: 'date' },
+        { name: 'privacyAcceptedAt', type: 'date' },
+        { name: 'alertsConsentedAt', type: 'date' },
+      ],
+    },
+    { name: 'demo', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', readOnly: true }, access: { update: adminsOnlyField, create: adminsOnlyField } },
+    { name: 'authoredCases', type: 'join', collection: 'case-studies', on: 'author' },
+  ],
+}

@@ -1,0 +1,19 @@
+import type { JobsConfig } from 'payload'
+
+import { staff } from '../../access'
+import { isStaffUser } from '../../access/roles'
+import { sendEmailTask } from './send-email'
+
+export const jobs: JobsConfig = {
+  tasks: [sendEmailTask],
+  access: {
+    // Jobs run in the app's own worker loop; over HTTP only staff may run, queue or cancel them.
+    run: ({ req }) => isStaffUser(req.user),
+    queue: ({ req }) => isStaffUser(req.user),
+    cancel: ({ req }) => isStaffUser(req.user),
+  },
+  jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+    ...defaultJobsCollection,
+    access: { ...defaultJobsCollection.access, read: staff, create: () => false, update: () => false, delete: staff },
+  }),
+}
