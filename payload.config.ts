@@ -19,8 +19,11 @@ export default buildConfig({
   serverURL: env.SERVER_URL,
   secret: env.PAYLOAD_SECRET ?? '',
   telemetry: false,
+  logger: { options: { level: env.LOG_LEVEL } },
   admin: {
     user: 'citymakers',
+    // no Gravatar requests: member e-mail hashes stay on our server
+    avatar: 'default',
     meta: { titleSuffix: ' · Urban Sustainability Exchange' },
     importMap: { baseDir: dirname },
   },

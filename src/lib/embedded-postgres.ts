@@ -156,7 +156,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   await assertReachable(dataDir, owner)
   if (owner) {
     await chown(dataDir, owner.uid, owner.gid)
-    for (const file of Object.values(bin)) await access(file, constants.X_OK)
+    for (const file of [bin.initdb, bin.pg_ctl, bin.postgres]) await access(file, constants.X_OK)
   }
   await chmod(dataDir, 0o700)
 
@@ -177,7 +177,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
 
   const preferred = options.port ?? 54329
-  const port = (await isPortFree(preferred)) ? preferred : await freePort()
+  const port = preferred > 0 && (await isPortFree(preferred)) ? preferred : await freePort()
   const logFile = path.join(dataDir, 'server.log')
   // Loopback only, trust auth: the embedded server is for one machine's development and tests.
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c fsync=${options.ephemeral ? 'off' : 'on'}`
