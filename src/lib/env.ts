@@ -85,7 +85,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws one ConfigError whose message names every bad variable. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings in .env files mean "not set", not "set to nothing".
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
