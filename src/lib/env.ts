@@ -97,7 +97,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   const env = result.data
   const production = env.NODE_ENV === 'production'
-  if (production && (!env.PAYLOAD_SECRET || KNOWN_DEFAULT_SECRETS.has(env.PAYLOAD_SECRET) || env.PAYLOAD_SECRET.length < 32)) {
+  // `next build` evaluates the config to collect page data; the build holds no secret, the running server does.
+  const building = source.NEXT_PHASE === 'phase-production-build'
+  if (production && !building && (!env.PAYLOAD_SECRET || KNOWN_DEFAULT_SECRETS.has(env.PAYLOAD_SECRET) || env.PAYLOAD_SECRET.length < 32)) {
     throw new ConfigError(
       'PAYLOAD_SECRET must be set to a random value of at least 32 characters in production (e.g. `openssl rand -hex 32`)',
     )
