@@ -26,7 +26,9 @@ const perLocale = (fields: Record<string, Localized | undefined>) => {
   }
   return out
 }
-const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
+// The source files mix decomposed accents (i + U+0301) with composed ones; store NFC so search and
+// comparisons see one form.
+const clean = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim()
 
 export function loadSdgTexts() {
   const goals: Record<string, Record<string, Localized>> = {}
