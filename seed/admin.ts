@@ -14,7 +14,7 @@ export async function ensureFirstAdmin(payload: Payload, env: Env, log: (message
     if (existing.docs.length > 0) return
     await payload.create({
       collection: 'citymakers',
-      data: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, displayName: 'Administrator', roles: ['admin'], profileVisibility: 'hidden', allowContact: false, _verified: true },
+      data: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, displayName: 'Administrator', roles: ['admin'], profileVisibility: 'hidden', allowContact: false, _verified: true } as never,
       disableVerificationEmail: true,
       context,
     })
@@ -28,7 +28,7 @@ export async function ensureFirstAdmin(payload: Payload, env: Env, log: (message
   const password = randomBytes(12).toString('base64url')
   await payload.create({
     collection: 'citymakers',
-    data: { email, password, displayName: 'Administrator', roles: ['admin'], profileVisibility: 'hidden', allowContact: false, _verified: true },
+    data: { email, password, displayName: 'Administrator', roles: ['admin'], profileVisibility: 'hidden', allowContact: false, _verified: true } as never,
     disableVerificationEmail: true,
     context,
   })

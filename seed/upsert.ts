@@ -62,7 +62,7 @@ export async function upsertAll(
     draft: true,
     req,
   } as Parameters<Payload['find']>[0])
-  const byKey = new Map((existing.docs as Doc[]).map((doc) => [String(doc[key]), doc]))
+  const byKey = new Map((existing.docs as unknown as Doc[]).map((doc) => [String(doc[key]), doc]))
   const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, ids: new Map() }
   const context = { seeding: true, skipNotifications: true }
 
@@ -81,7 +81,7 @@ export async function upsertAll(
         context,
         req,
         ...createOptions,
-      } as Parameters<Payload['create']>[0])) as Doc
+      } as Parameters<Payload['create']>[0])) as unknown as Doc
       for (const locale of LOCALES) {
         if (locale === DEFAULT_LOCALE || !localeData[locale]) continue
         await payload.update({ collection, id: created.id, data: localeData[locale]!, locale, depth: 0, select: { id: true }, context, req } as Parameters<Payload['update']>[0])
