@@ -78,6 +78,7 @@ export interface Config {
     'sdg-targets': SdgTarget;
     'sdg-indicators': SdgIndicator;
     media: Media;
+    'workflow-events': WorkflowEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -120,6 +121,7 @@ export interface Config {
     'sdg-targets': SdgTargetsSelect<false> | SdgTargetsSelect<true>;
     'sdg-indicators': SdgIndicatorsSelect<false> | SdgIndicatorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -141,6 +143,8 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      mailSubmissionToEditors: TaskMailSubmissionToEditors;
+      mailDecisionToAuthor: TaskMailDecisionToAuthor;
       inline: {
         input: unknown;
         output: unknown;
@@ -394,6 +398,9 @@ export interface CaseStudy {
    * Generated from the title; kept when the title changes.
    */
   slug?: string | null;
+  /**
+   * Changed through the workflow actions (submit, request changes, publish, archive).
+   */
   workflowState: 'draft' | 'submitted' | 'changes_requested' | 'published' | 'archived';
   author?: (number | null) | Citymaker;
   originalLanguage: 'en' | 'de' | 'fr' | 'es';
@@ -1168,6 +1175,29 @@ export interface Article {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  caseStudy: number | CaseStudy;
+  /**
+   * Author of the case at the time, for access.
+   */
+  caseAuthor?: (number | null) | Citymaker;
+  from: string;
+  to: string;
+  actor?: (number | null) | Citymaker;
+  /**
+   * Who acted when not a member account (import, system).
+   */
+  actorLabel?: string | null;
+  comment?: string | null;
+  summary?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1235,7 +1265,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail';
+        taskSlug: 'inline' | 'sendEmail' | 'mailSubmissionToEditors' | 'mailDecisionToAuthor';
         taskID: string;
         input?:
           | {
@@ -1268,7 +1298,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'mailSubmissionToEditors' | 'mailDecisionToAuthor') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1325,6 +1355,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: number | WorkflowEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1803,6 +1837,22 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  caseStudy?: T;
+  caseAuthor?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  actorLabel?: T;
+  comment?: T;
+  summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1897,6 +1947,33 @@ export interface TaskSendEmail {
       | number
       | boolean
       | null;
+  };
+  output: {
+    messageId?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailSubmissionToEditors".
+ */
+export interface TaskMailSubmissionToEditors {
+  input: {
+    caseStudy: number;
+    event: number;
+  };
+  output: {
+    messageId?: string | null;
+    recipients?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailDecisionToAuthor".
+ */
+export interface TaskMailDecisionToAuthor {
+  input: {
+    caseStudy: number;
+    event: number;
   };
   output: {
     messageId?: string | null;

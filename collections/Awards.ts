@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, staff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
+import { mergeEndpoint } from '../src/endpoints/merge'
 import { yearField } from './fields/common'
 import { slugField } from './fields/slug'
 
@@ -13,6 +14,7 @@ export const Awards: CollectionConfig = {
   defaultPopulate: { name: true, slug: true, year: true, organiser: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   hooks: { beforeDelete: [preventReferencedDelete('awards')] },
+  endpoints: [mergeEndpoint('awards')],
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 200 },
     slugField('name'),

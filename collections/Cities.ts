@@ -1,7 +1,8 @@
-import type { CollectionConfig, CollectionBeforeChangeHook } from 'payload'
+import { ValidationError, type CollectionConfig, type CollectionBeforeChangeHook } from 'payload'
 
 import { anyone, staff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
+import { mergeEndpoint } from '../src/endpoints/merge'
 import { countryOptions, regionOf, M49_REGION_OPTIONS } from '../src/lib/geography'
 import { nameKey } from '../src/lib/slugify'
 import { countryCode } from '../src/lib/validation'
@@ -22,6 +23,25 @@ const deriveNameKey: CollectionBeforeChangeHook = ({ data, req, originalDoc }) =
   return data
 }
 
+/** The unique index on (nameKey, country) guarantees it; this names the field in the answer. */
+const refuseDuplicateCity: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
+  const key = data.nameKey ?? originalDoc?.nameKey
+  const country = data.country ?? originalDoc?.country
+  // an invalid country is the country field's own error (and not a value of the column's enum)
+  if (!key || !country || countryCode(country, 'Country') !== true) return data
+  const { totalDocs } = await req.payload.count({
+    collection: 'cities',
+    where: { and: [{ nameKey: { equals: key } }, { country: { equals: country } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])] },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs === 0) return data
+  throw new ValidationError(
+    { collection: 'cities', errors: [{ path: 'name', label: 'Name', message: `Name "${data.name ?? key}" is already taken by a city in ${country} (compared without case and accents)` }], req },
+    req.t,
+  )
+}
+
 export const Cities: CollectionConfig = {
   slug: 'cities',
   labels: { singular: 'City', plural: 'Cities' },
@@ -29,9 +49,10 @@ export const Cities: CollectionConfig = {
   defaultPopulate: { name: true, slug: true, country: true, region: true, location: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   hooks: {
-    beforeChange: [deriveRegion, deriveNameKey],
+    beforeChange: [deriveRegion, deriveNameKey, refuseDuplicateCity],
     beforeDelete: [preventReferencedDelete('cities')],
   },
+  endpoints: [mergeEndpoint('cities')],
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 120 },
     slugField('name'),

@@ -30,6 +30,8 @@ export const Citymakers: CollectionConfig = {
     unlock: ({ req }) => Boolean(req.user && (req.user as { roles?: string[] }).roles?.includes('admin')),
   },
   fields: [
+    // Payload's own e-mail field (merged with this one): private, like roles and consents
+    { name: 'email', type: 'email', access: { read: selfOrStaffField } },
     { name: 'displayName', type: 'text', required: true, maxLength: 120 },
     {
       type: 'row',

@@ -2,6 +2,7 @@ import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from
 
 import { anyone, staff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
+import { mergeEndpoint } from '../src/endpoints/merge'
 import { sidebar } from './fields/common'
 import { slugField } from './fields/slug'
 
@@ -38,6 +39,7 @@ export const Topics: CollectionConfig = {
     beforeChange: [resolveHierarchy],
     beforeDelete: [preventReferencedDelete('topics')],
   },
+  endpoints: [mergeEndpoint('topics')],
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 120 },
     { name: 'description', type: 'textarea', localized: true, maxLength: 1000 },

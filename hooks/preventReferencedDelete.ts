@@ -58,13 +58,16 @@ export async function countReferences(slug: CollectionSlug, id: number | string,
 
 export const preventReferencedDelete =
   (slug: CollectionSlug): CollectionBeforeDeleteHook =>
-  async ({ id, req }) => {
+  async ({ collection, id, req }) => {
     const uses = await countReferences(slug, id, req)
     if (uses.length === 0) return
     const total = uses.reduce((sum, use) => sum + use.count, 0)
     const detail = uses.map((use) => `${use.count} in ${use.collection}.${use.path}`).join(', ')
+    // "City", "SDG target" -> "city", "SDG target" (a slug minus its "s" would give "citie")
+    const singular = typeof collection.labels?.singular === 'string' ? collection.labels.singular : slug
+    const noun = singular.replace(/^[A-Z](?=[a-z])/, (initial) => initial.toLowerCase())
     throw new APIError(
-      `This ${slug.replace(/s$/, '')} is still used by ${total} document${total === 1 ? '' : 's'} (${detail}); merge it into another one instead of deleting it`,
+      `This ${noun} is still used by ${total} document${total === 1 ? '' : 's'} (${detail}); merge it into another one instead of deleting it`,
       409,
       { uses },
       true,

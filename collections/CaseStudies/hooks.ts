@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import { isValidID, ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { computeCompleteness } from '../../src/lib/completeness'
 
@@ -27,10 +27,68 @@ export const syncSdgGoals: CollectionBeforeChangeHook = async ({ data, req }) =>
   return data
 }
 
-export const scoreCompleteness: CollectionBeforeChangeHook = ({ data }) => {
-  const { score, missing } = computeCompleteness(data)
+/**
+ * The texts that count are those of the case's original language: `data` holds the locale being
+ * saved, so saving a translation must not score the translation's (often still empty) texts.
+ */
+export const scoreCompleteness: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  let doc = data
+  const original = data.originalLanguage ?? originalDoc?.originalLanguage ?? 'en'
+  if (originalDoc?.id && req.locale && req.locale !== 'all' && req.locale !== original) {
+    // the local API sets req.locale to the locale it is asked for: keep the request's own
+    const { locale, fallbackLocale } = req
+    try {
+      const stored = await req.payload.findByID({
+        collection: 'case-studies',
+        id: originalDoc.id,
+        locale: original,
+        depth: 0,
+        draft: true,
+        overrideAccess: true,
+        select: { title: true, teaser: true, summary: true, sections: true },
+        req,
+      })
+      doc = { ...data, title: stored.title, teaser: stored.teaser, summary: stored.summary, sections: stored.sections }
+    } finally {
+      Object.assign(req, { locale, fallbackLocale })
+    }
+  }
+  const { score, missing } = computeCompleteness(doc)
   data.completeness = { score, missing }
   return data
+}
+
+/**
+ * One case per partner and external id: the unique index guarantees it, this names the field
+ * in the answer instead of the index's columns.
+ */
+export const refuseDuplicateExternalId: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const provenance = data.provenance ?? originalDoc?.provenance
+  const partner = idOf(provenance?.sourcePartner)
+  const externalId = provenance?.externalId
+  // a partner id of the wrong type is the field's own error
+  if (!partner || !isValidID(partner, req.payload.db.defaultIDType) || typeof externalId !== 'string' || externalId === '') return data
+  const { totalDocs } = await req.payload.count({
+    collection: 'case-studies',
+    where: {
+      and: [
+        { 'provenance.sourcePartner': { equals: partner } },
+        { 'provenance.externalId': { equals: externalId } },
+        ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs === 0) return data
+  throw new ValidationError(
+    {
+      collection: 'case-studies',
+      errors: [{ path: 'provenance.externalId', label: 'External id', message: `External id "${externalId}" is already used by another case study of this partner` }],
+      req,
+    },
+    req.t,
+  )
 }
 
 /** The person who creates a case is its author unless staff name someone else. */

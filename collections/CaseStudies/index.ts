@@ -1,10 +1,19 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { publishedOrStaff, staff, staffOnlyField, authenticated } from '../../access'
+import { authenticated, staffOnlyField } from '../../access'
+import { workflowEndpoint } from '../../src/endpoints/workflow'
 import { year as checkYear } from '../../src/lib/validation'
 import { LANGUAGES, requiredInDefaultLocale, licenceField, locationField, linksField, moneyField, numberCheck, sidebar, textCheck, urlField, yearField } from '../fields/common'
 import { slugField } from '../fields/slug'
-import { assignAuthor, initTranslationStatus, scoreCompleteness, syncSdgGoals } from './hooks'
+import {
+  deleteCaseStudies,
+  enforceWorkflow,
+  readCaseStudies,
+  readCaseStudyVersions,
+  recordTransition,
+  updateCaseStudies,
+} from './workflow'
+import { assignAuthor, initTranslationStatus, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
 import {
   ACTOR_TYPES,
   AWARD_RESULTS,
@@ -40,15 +49,18 @@ export const CaseStudies: CollectionConfig = {
     group: 'Content',
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
+  endpoints: [workflowEndpoint],
   defaultPopulate: { title: true, slug: true, teaser: true, cities: true, heroImage: true, sdgs: true, workflowState: true },
   access: {
-    read: publishedOrStaff,
+    read: readCaseStudies,
+    readVersions: readCaseStudyVersions,
     create: authenticated,
-    update: staff,
-    delete: staff,
+    update: updateCaseStudies,
+    delete: deleteCaseStudies,
   },
   hooks: {
-    beforeChange: [assignAuthor, syncSdgGoals, initTranslationStatus, scoreCompleteness],
+    beforeChange: [assignAuthor, enforceWorkflow, syncSdgGoals, initTranslationStatus, scoreCompleteness, refuseDuplicateExternalId],
+    afterChange: [recordTransition],
   },
   fields: [
     {
@@ -224,7 +236,7 @@ export const CaseStudies: CollectionConfig = {
                 urlField('sourceUrl', 'Source URL'),
                 licenceField(),
                 { name: 'retrievedAt', type: 'date' },
-                { name: 'contentHash', type: 'text', maxLength: 128, access: { update: staffOnlyField } },
+                { name: 'contentHash', type: 'text', maxLength: 128, access: { read: staffOnlyField, update: staffOnlyField } },
               ],
             },
           ],
@@ -239,9 +251,10 @@ export const CaseStudies: CollectionConfig = {
       defaultValue: 'draft',
       required: true,
       index: true,
-      access: { update: staffOnlyField },
+      admin: { description: 'Changed through the workflow actions (submit, request changes, publish, archive).' },
+      access: { create: staffOnlyField, update: staffOnlyField },
     }),
-    sidebar({ name: 'author', type: 'relationship', relationTo: 'citymakers', index: true, access: { update: staffOnlyField } }),
+    sidebar({ name: 'author', type: 'relationship', relationTo: 'citymakers', index: true, access: { create: staffOnlyField, update: staffOnlyField } }),
     sidebar({ name: 'originalLanguage', type: 'select', options: LANGUAGES.filter((l) => ['en', 'de', 'fr', 'es'].includes(l.value)), defaultValue: 'en', required: true, index: true }),
     sidebar({
       name: 'translations',
@@ -258,9 +271,9 @@ export const CaseStudies: CollectionConfig = {
         { name: 'missing', type: 'text', hasMany: true, admin: { readOnly: true } },
       ],
     }),
-    sidebar({ name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { update: staffOnlyField } }),
+    sidebar({ name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { create: staffOnlyField, update: staffOnlyField } }),
     sidebar({ name: 'demo', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'Demo content, not a real case.' }, access: { create: staffOnlyField, update: staffOnlyField } }),
-    sidebar({ name: 'lastReviewedAt', type: 'date', access: { update: staffOnlyField } }),
+    sidebar({ name: 'lastReviewedAt', type: 'date', access: { create: staffOnlyField, update: staffOnlyField } }),
   ],
   indexes: [{ fields: ['provenance.sourcePartner', 'provenance.externalId'], unique: true }],
 }

@@ -3,7 +3,10 @@ import { number, select, text } from 'payload/shared'
 
 import { currencyCode, httpUrl, latitude, longitude, nonNegative, year as checkYear, type Check } from '../../src/lib/validation'
 
-/** Runs Payload's own validation for the field type first, then ours, so `required` still works. */
+/**
+ * Runs our check first (its message names the field and the expected form; blank passes it), then
+ * Payload's own validation for the field type, so `required`, `min` and `maxLength` still work.
+ */
 // Payload types single- and many-valued validators separately; ours handle both shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyValidate = (value: any, args: any) => true | string | Promise<true | string>
@@ -11,21 +14,19 @@ type AnyValidate = (value: any, args: any) => true | string | Promise<true | str
 export const textCheck =
   (check: Check, label: string): AnyValidate =>
   (value, args) => {
-    const base = text(value, args)
-    if (base !== true) return base
     const values = Array.isArray(value) ? value : [value]
     for (const each of values) {
       const result = check(each, label)
       if (result !== true) return result
     }
-    return true
+    return text(value, args)
   }
 
 export const numberCheck =
   (check: Check, label: string): AnyValidate =>
   (value, args) => {
-    const base = number(value, args)
-    return base === true ? check(value, label) : base
+    const ours = check(value, label)
+    return ours === true ? number(value, args) : ours
   }
 
 export const yearField = (name: string, label: string, extra: Partial<NumberField> = {}): NumberField => ({

@@ -3,9 +3,10 @@ import type { JobsConfig } from 'payload'
 import { staff } from '../../access'
 import { isStaffUser } from '../../access/roles'
 import { sendEmailTask } from './send-email'
+import { mailDecisionToAuthorTask, mailSubmissionToEditorsTask } from './workflow-mail'
 
 export const jobs: JobsConfig = {
-  tasks: [sendEmailTask],
+  tasks: [sendEmailTask, mailSubmissionToEditorsTask, mailDecisionToAuthorTask],
   access: {
     // Jobs run in the app's own worker loop; over HTTP only staff may run, queue or cancel them.
     run: ({ req }) => isStaffUser(req.user),

@@ -1,13 +1,13 @@
-import type { SendEmailOptions, TaskConfig } from 'payload'
+import type { TaskConfig } from 'payload'
 import { z } from 'zod'
 
-import { sendDirect } from '../lib/email'
+import { sendOnce } from '../lib/email'
 
 /**
  * The mail outbox: every message the platform sends is a job. A failing SMTP server fails the
  * job, which Payload retries with exponential backoff (about 17 hours in all), so mail is delayed,
- * never lost. The Message-ID is derived from the job, so a retry after a half-finished attempt
- * carries the same id and receiving servers can drop the duplicate.
+ * never lost. Once SMTP has accepted a message a marker is stored outside the job's transaction,
+ * so a retry of a job that failed after sending does not send again.
  */
 export const emailMessageSchema = z
   .object({
@@ -29,10 +29,5 @@ export const sendEmailTask: TaskConfig<{ input: { message: EmailMessage }; outpu
   inputSchema: [{ name: 'message', type: 'json', required: true }],
   outputSchema: [{ name: 'messageId', type: 'text' }],
   retries: { attempts: 12, backoff: { type: 'exponential', delay: 30_000 } },
-  handler: async ({ input, job, req }) => {
-    const message = emailMessageSchema.parse(input.message)
-    const messageId = `<use-job-${job.id}@${new URL(req.payload.config.serverURL || 'http://use.localhost').hostname}>`
-    await sendDirect(req.payload, { ...message, messageId } as SendEmailOptions)
-    return { output: { messageId } }
-  },
+  handler: async ({ input, job, req }) => ({ output: await sendOnce(req.payload, String(job.id), emailMessageSchema.parse(input.message)) }),
 }

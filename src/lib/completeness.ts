@@ -28,7 +28,8 @@ export const COMPLETENESS_ITEMS: Array<{ label: string; weight: number; test: (d
   { label: 'Challenges & lessons', weight: 6, test: (d) => filled(d.sections?.challenges) },
   { label: 'Transferability', weight: 6, test: (d) => filled(d.sections?.transferability) },
   { label: 'City', weight: 5, test: (d) => filled(d.cities) },
-  { label: 'Location on the map', weight: 2, test: (d) => filled(d.location) },
+  // an empty location is still an object ({ lat: null, lng: null }), so look at the numbers
+  { label: 'Location on the map', weight: 2, test: (d) => typeof d.location?.lat === 'number' && typeof d.location?.lng === 'number' },
   { label: 'Project status and start year', weight: 4, test: (d) => filled(d.projectStatus) && filled(d.startYear) },
   { label: 'Main actors', weight: 3, test: (d) => filled(d.actorTypes) && filled(d.leadOrganisation) },
   { label: 'Topics', weight: 5, test: (d) => filled(d.topics) },

@@ -33,6 +33,21 @@ export async function sendDirect(payload: Payload, message: SendEmailOptions): P
 }
 
 /**
+ * Sends a message for a job at most once: the marker (in Payload's key-value store, written
+ * outside the job's transaction) survives a job that fails after SMTP accepted the message. The
+ * Message-ID is derived from the job, so even a crash between send and marker repeats the same id.
+ */
+export async function sendOnce(payload: Payload, jobId: string, message: SendEmailOptions): Promise<{ messageId: string }> {
+  const host = new URL(payload.config.serverURL || 'http://use.localhost').hostname
+  const messageId = `<use-job-${jobId}@${host}>`
+  const marker = `mail-sent:${jobId}`
+  if (await payload.kv.has(marker)) return { messageId }
+  await sendDirect(payload, { ...message, messageId } as SendEmailOptions)
+  await payload.kv.set(marker, { sentAt: new Date().toISOString() })
+  return { messageId }
+}
+
+/**
  * Payload's email adapter, made durable: `payload.sendEmail` (Payload's own verification and
  * password-reset mail included) queues a `sendEmail` job instead of talking to SMTP inside the
  * request, so an SMTP outage neither fails a registration nor loses the mail.

@@ -1,9 +1,9 @@
-import * as migration_20261128_171705_initial from './20261128_171705_initial';
+import * as migration_20261128_175442_initial from './20261128_175442_initial';
 
 export const migrations = [
   {
-    up: migration_20261128_171705_initial.up,
-    down: migration_20261128_171705_initial.down,
-    name: '20261128_171705_initial'
+    up: migration_20261128_175442_initial.up,
+    down: migration_20261128_175442_initial.down,
+    name: '20261128_175442_initial'
   },
 ];

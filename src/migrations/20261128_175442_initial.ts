@@ -53,9 +53,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_partners_trust_level" AS ENUM('review-required', 'trusted');
   CREATE TYPE "public"."enum_partners_feed_format" AS ENUM('json', 'csv');
   CREATE TYPE "public"."enum_media_licence" AS ENUM('CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC0-1.0', 'all-rights-reserved');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendEmail');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendEmail', 'mailSubmissionToEditors', 'mailDecisionToAuthor');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendEmail');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendEmail', 'mailSubmissionToEditors', 'mailDecisionToAuthor');
   CREATE TABLE "case_studies_actor_types" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
@@ -819,6 +819,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_parent_id" integer NOT NULL
   );
   
+  CREATE TABLE "workflow_events" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"case_study_id" integer NOT NULL,
+  	"case_author_id" integer,
+  	"from" varchar NOT NULL,
+  	"to" varchar NOT NULL,
+  	"actor_id" integer,
+  	"actor_label" varchar,
+  	"comment" varchar,
+  	"summary" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -876,7 +890,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"sdgs_id" integer,
   	"sdg_targets_id" integer,
   	"sdg_indicators_id" integer,
-  	"media_id" integer
+  	"media_id" integer,
+  	"workflow_events_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -1018,6 +1033,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "sdg_indicators" ADD CONSTRAINT "sdg_indicators_target_id_sdg_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."sdg_targets"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "sdg_indicators_locales" ADD CONSTRAINT "sdg_indicators_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."sdg_indicators"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "media_locales" ADD CONSTRAINT "media_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_case_study_id_case_studies_id_fk" FOREIGN KEY ("case_study_id") REFERENCES "public"."case_studies"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_case_author_id_citymakers_id_fk" FOREIGN KEY ("case_author_id") REFERENCES "public"."citymakers"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_actor_id_citymakers_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."citymakers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_case_studies_fk" FOREIGN KEY ("case_studies_id") REFERENCES "public"."case_studies"("id") ON DELETE cascade ON UPDATE no action;
@@ -1031,6 +1049,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sdg_targets_fk" FOREIGN KEY ("sdg_targets_id") REFERENCES "public"."sdg_targets"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sdg_indicators_fk" FOREIGN KEY ("sdg_indicators_id") REFERENCES "public"."sdg_indicators"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_workflow_events_fk" FOREIGN KEY ("workflow_events_id") REFERENCES "public"."workflow_events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_citymakers_fk" FOREIGN KEY ("citymakers_id") REFERENCES "public"."citymakers"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "case_studies_actor_types_order_idx" ON "case_studies_actor_types" USING btree ("order");
@@ -1295,6 +1314,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "media_sizes_card_sizes_card_filename_idx" ON "media" USING btree ("sizes_card_filename");
   CREATE INDEX "media_sizes_hero_sizes_hero_filename_idx" ON "media" USING btree ("sizes_hero_filename");
   CREATE UNIQUE INDEX "media_locales_locale_parent_id_unique" ON "media_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "workflow_events_case_study_idx" ON "workflow_events" USING btree ("case_study_id");
+  CREATE INDEX "workflow_events_case_author_idx" ON "workflow_events" USING btree ("case_author_id");
+  CREATE INDEX "workflow_events_to_idx" ON "workflow_events" USING btree ("to");
+  CREATE INDEX "workflow_events_actor_idx" ON "workflow_events" USING btree ("actor_id");
+  CREATE INDEX "workflow_events_updated_at_idx" ON "workflow_events" USING btree ("updated_at");
+  CREATE INDEX "workflow_events_created_at_idx" ON "workflow_events" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -1324,6 +1349,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_sdg_targets_id_idx" ON "payload_locked_documents_rels" USING btree ("sdg_targets_id");
   CREATE INDEX "payload_locked_documents_rels_sdg_indicators_id_idx" ON "payload_locked_documents_rels" USING btree ("sdg_indicators_id");
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
+  CREATE INDEX "payload_locked_documents_rels_workflow_events_id_idx" ON "payload_locked_documents_rels" USING btree ("workflow_events_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -1407,6 +1433,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "sdg_indicators_locales" CASCADE;
   DROP TABLE "media" CASCADE;
   DROP TABLE "media_locales" CASCADE;
+  DROP TABLE "workflow_events" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;

@@ -1,0 +1,15 @@
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import type { Payload, PayloadRequest } from 'payload'
+
+type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Array<Record<string, unknown>>; rowCount?: number | null }> }
+
+/** The drizzle handle of the request's transaction (or the pool's when there is none). */
+export async function dbFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
+  const adapter = payload.db as unknown as { sessions?: Record<string, { db: Executor }>; drizzle: Executor }
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
+}
+
+export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`)
+
+export { sql }
