@@ -11,6 +11,7 @@ import { emailAdapter } from './src/lib/email'
 import { localization } from './src/lib/locales'
 import { jobs } from './src/jobs/index'
 import { endpoints } from './src/endpoints/index'
+import { hardenPayloadCollections } from './src/lib/harden'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -40,6 +41,7 @@ export default buildConfig({
   jobs,
   endpoints,
   sharp,
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
   // Clamp what a single request can ask of the database; see access/ for per-role limits.
   defaultDepth: 1,
   maxDepth: 3,
@@ -54,4 +56,5 @@ export default buildConfig({
     autoGenerate: false,
   },
   debug: env.NODE_ENV !== 'production',
+  onInit: hardenPayloadCollections,
 })

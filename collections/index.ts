@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { clampQuery } from '../hooks/clampQuery'
 import { requireExistingReferences } from '../hooks/requireExistingReferences'
 import { Articles } from './Articles'
 import { Awards } from './Awards'
@@ -12,10 +13,17 @@ import { SdgIndicators, SdgTargets, Sdgs } from './Sdgs'
 import { Topics } from './Topics'
 import { WorkflowEvents } from './WorkflowEvents'
 
-/** Every collection refuses relationships to documents that do not exist, before its own hooks use them. */
-const withReferenceCheck = (collection: CollectionConfig): CollectionConfig => ({
+/**
+ * What every collection does besides its own rules: refuse relationships to documents that do not
+ * exist (before its own hooks use them) and clamp `limit`/`depth` of API reads.
+ */
+const withSharedHooks = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  hooks: { ...collection.hooks, beforeChange: [requireExistingReferences, ...(collection.hooks?.beforeChange ?? [])] },
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [...(collection.hooks?.beforeOperation ?? []), clampQuery],
+    beforeChange: [requireExistingReferences, ...(collection.hooks?.beforeChange ?? [])],
+  },
 })
 
 export const collections: CollectionConfig[] = [
@@ -31,4 +39,4 @@ export const collections: CollectionConfig[] = [
   SdgIndicators,
   Media,
   WorkflowEvents,
-].map(withReferenceCheck)
+].map(withSharedHooks)
