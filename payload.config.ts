@@ -16,8 +16,19 @@ import { hardenPayloadCollections } from './src/lib/harden'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
 
+/**
+ * Cookie-authenticated requests are accepted only from these origins (CSRF). In development the
+ * app is reached as localhost and as 127.0.0.1 alike.
+ */
+const trustedOrigins = [
+  env.SERVER_URL,
+  ...(env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]),
+]
+
 export default buildConfig({
   serverURL: env.SERVER_URL,
+  csrf: trustedOrigins,
+  cors: trustedOrigins,
   secret: env.PAYLOAD_SECRET ?? '',
   telemetry: false,
   logger: { options: { level: env.LOG_LEVEL } },
@@ -25,6 +36,7 @@ export default buildConfig({
     user: 'citymakers',
     // no Gravatar requests: member e-mail hashes stay on our server
     avatar: 'default',
+    components: { beforeDashboard: ['/src/components/admin/ReviewQueue#ReviewQueue'] },
     meta: { titleSuffix: ' · Urban Sustainability Exchange' },
     importMap: { baseDir: dirname },
   },

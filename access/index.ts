@@ -17,3 +17,6 @@ export const publishedOrStaff: Access = ({ req }) => isStaffUser(req.user) || { 
 export const adminsOnlyField: FieldAccess = ({ req }) => isAdminUser(req.user)
 export const staffOnlyField: FieldAccess = ({ req }) => isStaffUser(req.user)
 export const nobodyField: FieldAccess = () => false
+
+/** Admin-panel navigation: collections a citymaker cannot use are not shown to them. */
+export const hiddenFromNonStaff = ({ user }: { user: unknown }) => !isStaffUser(user as never)

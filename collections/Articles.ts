@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, staff, staffOnlyField } from '../access'
+import { publishedOrStaff, staff, staffOnlyField, hiddenFromNonStaff } from '../access'
 import { urlField } from './fields/common'
 import { slugField } from './fields/slug'
 import { sidebar } from './fields/common'
@@ -8,7 +8,7 @@ import { sidebar } from './fields/common'
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: 'Article', plural: 'Articles' },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'type', 'publishedAt', '_status'], group: 'Content' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'title', defaultColumns: ['title', 'type', 'publishedAt', '_status'], group: 'Content' },
   defaultSort: '-publishedAt',
   versions: { drafts: true, maxPerDoc: 30 },
   defaultPopulate: { title: true, slug: true, type: true, teaser: true, heroImage: true, publishedAt: true },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, staff } from '../access'
+import { anyone, staff, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { yearField } from './fields/common'
@@ -9,7 +9,7 @@ import { slugField } from './fields/slug'
 export const Awards: CollectionConfig = {
   slug: 'awards',
   labels: { singular: 'Award', plural: 'Awards' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'organiser', 'year', 'edition'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'organiser', 'year', 'edition'], group: 'Reference data' },
   defaultSort: '-year',
   defaultPopulate: { name: true, slug: true, year: true, organiser: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },

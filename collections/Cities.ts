@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionConfig, type CollectionBeforeChangeHook } from 'payload'
 
-import { anyone, staff } from '../access'
+import { anyone, staff, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { countryOptions, regionOf, M49_REGION_OPTIONS } from '../src/lib/geography'
@@ -45,7 +45,7 @@ const refuseDuplicateCity: CollectionBeforeChangeHook = async ({ data, req, orig
 export const Cities: CollectionConfig = {
   slug: 'cities',
   labels: { singular: 'City', plural: 'Cities' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'country', 'region', 'population.value'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'country', 'region', 'population.value'], group: 'Reference data' },
   defaultPopulate: { name: true, slug: true, country: true, region: true, location: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   hooks: {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnlyField, anyone, staffOnlyField } from '../access'
+import { adminsOnlyField, anyone, staffOnlyField, hiddenFromNonStaff } from '../access'
 import { readProfiles, selfOrAdmin, selfOrStaffField } from '../access/citymakers'
 import { LANGUAGES, linksField, sidebar } from './fields/common'
 import { verificationEmail } from '../src/lib/auth-emails'
@@ -9,6 +9,7 @@ export const Citymakers: CollectionConfig = {
   slug: 'citymakers',
   labels: { singular: 'Citymaker', plural: 'Citymakers' },
   admin: {
+    hidden: hiddenFromNonStaff,
     useAsTitle: 'displayName',
     defaultColumns: ['displayName', 'category', 'organisation', 'city', 'roles'],
     group: 'Community',

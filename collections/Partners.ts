@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, staff, staffOnlyField } from '../access'
+import { anyone, staff, staffOnlyField, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { licenceField, sidebar, urlField, yearField } from './fields/common'
@@ -9,7 +9,7 @@ import { slugField } from './fields/slug'
 export const Partners: CollectionConfig = {
   slug: 'partners',
   labels: { singular: 'Partner', plural: 'Partners' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'trustLevel', 'activeSince'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'type', 'trustLevel', 'activeSince'], group: 'Reference data' },
   defaultPopulate: { name: true, slug: true, type: true, logo: true, website: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   hooks: { beforeDelete: [preventReferencedDelete('partners')] },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, anyone } from '../access'
+import { admins, anyone, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { urlField } from './fields/common'
 
@@ -10,7 +10,7 @@ const readOnlyReference = { read: anyone, create: admins, update: admins, delete
 export const Sdgs: CollectionConfig = {
   slug: 'sdgs',
   labels: { singular: 'SDG', plural: 'SDGs' },
-  admin: { useAsTitle: 'shortTitle', defaultColumns: ['number', 'shortTitle', 'colour'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'shortTitle', defaultColumns: ['number', 'shortTitle', 'colour'], group: 'Reference data' },
   defaultSort: 'number',
   defaultPopulate: { number: true, code: true, shortTitle: true, colour: true },
   access: readOnlyReference,
@@ -34,7 +34,7 @@ export const Sdgs: CollectionConfig = {
 export const SdgTargets: CollectionConfig = {
   slug: 'sdg-targets',
   labels: { singular: 'SDG target', plural: 'SDG targets' },
-  admin: { useAsTitle: 'code', defaultColumns: ['code', 'goal', 'text'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'code', defaultColumns: ['code', 'goal', 'text'], group: 'Reference data' },
   defaultSort: 'order',
   defaultPopulate: { code: true, goal: true },
   access: readOnlyReference,
@@ -57,7 +57,7 @@ export const SdgTargets: CollectionConfig = {
 export const SdgIndicators: CollectionConfig = {
   slug: 'sdg-indicators',
   labels: { singular: 'SDG indicator', plural: 'SDG indicators' },
-  admin: { useAsTitle: 'code', defaultColumns: ['code', 'target', 'text'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'code', defaultColumns: ['code', 'target', 'text'], group: 'Reference data' },
   defaultSort: 'order',
   defaultPopulate: { code: true, target: true },
   access: readOnlyReference,

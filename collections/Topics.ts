@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
-import { anyone, staff } from '../access'
+import { anyone, staff, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { sidebar } from './fields/common'
@@ -31,7 +31,7 @@ const resolveHierarchy: CollectionBeforeChangeHook = async ({ data, originalDoc,
 export const Topics: CollectionConfig = {
   slug: 'topics',
   labels: { singular: 'Topic', plural: 'Topics' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'scheme', 'path', 'order'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'scheme', 'path', 'order'], group: 'Reference data' },
   defaultSort: 'order',
   defaultPopulate: { name: true, slug: true, scheme: true, path: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },

@@ -1,6 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { nobody } from '../access'
+import { nobody, hiddenFromNonStaff } from '../access'
 import { isStaffUser } from '../access/roles'
 
 /** Staff read every event; an author reads the events of their own cases. */
@@ -17,7 +17,7 @@ const staffOrCaseAuthor: Access = ({ req }) => {
 export const WorkflowEvents: CollectionConfig = {
   slug: 'workflow-events',
   labels: { singular: 'Workflow event', plural: 'Workflow events' },
-  admin: { useAsTitle: 'summary', defaultColumns: ['caseStudy', 'from', 'to', 'actor', 'createdAt'], group: 'Content' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'summary', defaultColumns: ['caseStudy', 'from', 'to', 'actor', 'createdAt'], group: 'Content' },
   defaultSort: '-createdAt',
   access: { read: staffOrCaseAuthor, create: nobody, update: nobody, delete: nobody },
   fields: [

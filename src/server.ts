@@ -90,8 +90,7 @@ async function main() {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST
-  log(`Admin panel: http://${host}:${port}/admin${env.SERVER_URL.includes(`:${port}`) ? '' : ` (public URL: ${env.SERVER_URL})`}`)
+  log(`Admin panel: ${env.SERVER_URL}/admin`)
   log(`REST: /api · GraphQL: /api/graphql · probes: /healthz /readyz`)
 }
 

@@ -36,7 +36,7 @@ describe('npm start', () => {
       const password = /Password: (\S+)/.exec(first.output())?.[1]
       expect(first.output()).toMatch(/Seeding demo content/)
       expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/)
-      expect(first.output()).toMatch(/Admin panel: http:\/\/127\.0\.0\.1:\d+\/admin/)
+      expect(first.output()).toMatch(/Admin panel: http:\/\/localhost:\d+\/admin/)
       expect(postgresRunningIn(path.join(dataDir, 'postgres'))).toBe(true)
 
       const ready = await fetch(`${first.baseUrl}/readyz`)

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { authenticated, staffOnlyField } from '../../access'
+import { isStaffUser } from '../../access/roles'
 import { workflowEndpoint } from '../../src/endpoints/workflow'
 import { year as checkYear } from '../../src/lib/validation'
 import { LANGUAGES, requiredInDefaultLocale, licenceField, locationField, linksField, moneyField, numberCheck, sidebar, textCheck, urlField, yearField } from '../fields/common'
@@ -46,6 +47,9 @@ export const CaseStudies: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'workflowState', 'author', 'cities', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
+    components: { edit: { PublishButton: '/src/components/admin/PublishButton#PublishButton' } },
+    // citymakers working in the admin panel see their own cases, not the published catalogue
+    baseFilter: ({ req }) => (isStaffUser(req.user) || !req.user ? null : { author: { equals: req.user.id } }),
     group: 'Content',
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
@@ -243,6 +247,11 @@ export const CaseStudies: CollectionConfig = {
         },
       ],
     },
+    sidebar({
+      name: 'workflowActions',
+      type: 'ui',
+      admin: { components: { Field: '/src/components/admin/WorkflowActions#WorkflowActions' } },
+    }),
     slugField('title'),
     sidebar({
       name: 'workflowState',

@@ -33,7 +33,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc,
   }
 
   const from = (originalDoc?.workflowState ?? 'draft') as WorkflowState
-  const to = (data.workflowState ?? from) as WorkflowState
+  let to = (data.workflowState ?? from) as WorkflowState
+  // Payload's own Publish button (a staff save with `_status: "published"`) is the publish transition
+  if (staff && to === from && from !== 'published' && data._status === 'published') to = 'published'
+  data.workflowState = to
   if (to !== from) {
     if (!system) {
       const check = checkTransition({ from, to, roles: rolesOf(req.user), isAuthor: idOf(originalDoc?.author) === req.user?.id, comment })

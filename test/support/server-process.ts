@@ -38,7 +38,7 @@ export async function startServerProcess(env: Record<string, string | undefined>
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready after ${readyTimeoutMs} ms:\n${output}`)), readyTimeoutMs)
     const check = () => {
-      if (/\[use\] Ready in/.test(output)) {
+      if (/\[use\] REST: \/api/.test(output)) {
         clearTimeout(timer)
         resolve()
       }
