@@ -29,7 +29,7 @@ export const WorkflowActions: React.FC = () => {
   const act = async (to: WorkflowState) => {
     setBusy(true)
     try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/case-studies/${id}/workflow`, {
+      const response = await fetch(`${config.routes.api}/case-studies/${id}/workflow`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
