@@ -4,25 +4,17 @@
  */
 import { parseArgs } from 'node:util'
 
+import { seed } from '../../seed/index'
 import { startPayload } from '../lib/boot'
 import { closePayload } from '../lib/close'
-import { prepareRuntime } from '../lib/runtime'
-import { seed } from '../../seed/index'
+import { runCommand } from './run'
 
 const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } })
-const runtime = await prepareRuntime()
-let exitCode = 0
-try {
+await runCommand(async () => {
   const payload = await startPayload()
   try {
     await seed(payload, { demo: values.demo ?? false })
   } finally {
     await closePayload(payload)
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err)
-  exitCode = 1
-} finally {
-  await runtime.database.stop()
-}
-process.exit(exitCode)
+})

@@ -40,7 +40,9 @@ export const mergeEndpoint = (slug: CollectionSlug): Endpoint => ({
         FROM pg_constraint con
         JOIN pg_class cl ON cl.oid = con.conrelid
         JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
-        WHERE con.contype = 'f' AND con.confrelid = ${table}::regclass AND array_length(con.conkey, 1) = 1`)
+        WHERE con.contype = 'f' AND con.confrelid = ${table}::regclass AND array_length(con.conkey, 1) = 1
+          -- parent_id columns tie a document's own locale, array and relation rows to it: they go with it
+          AND att.attname NOT IN ('parent_id', '_parent_id')`)
       const moved: Array<{ table: string; column: string; count: number }> = []
       for (const { table: refTable, column } of references as Array<{ table: string; column: string }>) {
         if (refTable.endsWith('_rels')) {
@@ -60,7 +62,7 @@ export const mergeEndpoint = (slug: CollectionSlug): Endpoint => ({
     } catch (err) {
       if (shouldCommit) await killTransaction(req)
       payload.logger.error({ err, msg: `Merging ${slug} ${sourceId} into ${targetId} failed` })
-      return Response.json({ errors: [{ message: `Merge failed: ${(err as Error).message}` }] }, { status: 409 })
+      return Response.json({ errors: [{ message: `Merging ${slug} ${sourceId} into ${targetId} failed; nothing was changed` }] }, { status: 409 })
     }
   },
 })
