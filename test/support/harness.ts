@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises'
 import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import pg from 'pg'
 import type { Payload } from 'payload'
@@ -45,7 +48,10 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // uploads of this file's tests go to a folder of their own
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'use-test-data-'))
   Object.assign(process.env, {
+    DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     SERVER_URL: baseUrl,
     PAYLOAD_SECRET: `test-secret-${randomSuffix()}-${randomSuffix()}`,
@@ -70,6 +76,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       await pool.end()
       await closePayload(payload)
       await dropDatabase(databaseUrl)
+      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }
