@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 
-import { generateImportMap, getPayload, migrateCLI } from 'payload'
+import basePayload, { generateImportMap, getPayload, migrateCLI } from 'payload'
 import { generateTypes } from 'payload/node'
 
 import { closePayload } from '../lib/close'
@@ -18,7 +18,12 @@ const command = String(args._[0] ?? '')
 await runCommand(async () => {
   const config = await loadConfig()
   if (command.startsWith('migrate')) {
-    await migrateCLI({ config, parsedArgs: args as never })
+    try {
+      await migrateCLI({ config, parsedArgs: args as never })
+    } finally {
+      // the migrate command initialises Payload's default instance; close its pool before the database stops
+      if (basePayload.db) await closePayload(basePayload)
+    }
   } else if (command === 'generate:types') {
     await generateTypes(config)
   } else if (command === 'generate:importmap') {

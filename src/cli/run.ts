@@ -15,5 +15,8 @@ export async function runCommand(command: () => Promise<number | void>): Promise
   } finally {
     await runtime.database.stop()
   }
+  // output to a pipe is written asynchronously: let it drain before exiting
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()))
   process.exit(exitCode)
 }
