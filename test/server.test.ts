@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import http from 'node:http'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -81,6 +82,23 @@ describe('npm start', () => {
         const cases = await (await fetch(`${server.baseUrl}/api/case-studies?limit=1`)).json()
         expect(cases.totalDocs).toBe(0)
         expect(server.output()).not.toMatch(/Password:/)
+
+        // a request still in flight when SIGTERM arrives is finished before the process exits
+        const body = JSON.stringify({ email: 'chief@use.example', password: 'a-long-admin-password' })
+        const response = new Promise<number>((resolve, reject) => {
+          const req = http.request(`${server.baseUrl}/api/citymakers/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          })
+          req.on('error', reject)
+          req.write(body.slice(0, 10))
+          setTimeout(() => req.end(body.slice(10)), 1500)
+        })
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        const exited = server.stop('SIGTERM')
+        expect(await response).toBe(200)
+        expect(await exited).toBe(0)
+        expect(server.output()).toMatch(/SIGTERM received: draining requests/)
       } finally {
         expect(await server.stop()).toBe(0)
       }
