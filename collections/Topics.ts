@@ -5,8 +5,8 @@ import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { sidebar } from './fields/common'
 import { slugField } from './fields/slug'
+import { idOf } from '../src/lib/ids'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number | undefined))
 
 /** Keeps `path` ("mobility/cycling") and `depth` current and refuses a parent that would make a loop. */
 const resolveHierarchy: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

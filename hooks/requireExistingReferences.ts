@@ -1,10 +1,9 @@
 import { isValidID, ValidationError, type CollectionBeforeChangeHook, type CollectionSlug, type FlattenedField, type PayloadRequest } from 'payload'
 import { toWords } from 'payload/shared'
+import { idOf } from '../src/lib/ids'
 
 type Reference = { collection: CollectionSlug; id: number | string; path: string; label: string }
 
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id?: number | string }).id : (value as number | string | undefined)
 
 /** Every relationship and upload value in `data`, with the path Payload reports errors under. */
 function collect(fields: FlattenedField[], data: unknown, prefix: string, out: Reference[]): void {

@@ -37,11 +37,8 @@ afterAll(async () => {
 
 test('an admin logs in and sees the collections and the demo case studies', async () => {
   const page = await browser.newPage()
-  await page.goto(`${server.baseUrl}/admin/login`, { timeout: 180_000 })
-  await page.fill('input[name="email"]', 'editor-in-chief@use.example')
-  await page.fill('input[name="password"]', 'admin-password-for-the-browser-test')
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
+  // the first page compiles the admin panel in dev mode: allow it more time
+  await login(page, 'editor-in-chief@use.example', 'admin-password-for-the-browser-test', 180_000)
   for (const label of ['Case studies', 'Citymakers', 'Cities', 'SDGs']) {
     await expect(page.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true)
   }
@@ -64,8 +61,8 @@ test('a wrong password is refused on the login page', async () => {
   await page.close()
 })
 
-async function login(page: Page, email: string, password: string) {
-  await page.goto(`${server.baseUrl}/admin/login`, { timeout: 120_000 })
+async function login(page: Page, email: string, password: string, loadTimeout = 120_000) {
+  await page.goto(`${server.baseUrl}/admin/login`, { timeout: loadTimeout })
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', password)
   await page.click('button[type="submit"]')

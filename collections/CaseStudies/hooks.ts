@@ -1,9 +1,8 @@
 import { isValidID, ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { computeCompleteness } from '../../src/lib/completeness'
+import { idOf } from '../../src/lib/ids'
 
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? ((value as { id?: number | string }).id ?? undefined) : (value as number | string | undefined)
 
 /** A target implies its goal, and the primary SDG is one of the case's SDGs. */
 export const syncSdgGoals: CollectionBeforeChangeHook = async ({ data, req }) => {

@@ -2,6 +2,7 @@ import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHo
 
 import { AUTHOR_EDITABLE, checkTransition, type WorkflowState } from '../../access/workflow'
 import { isStaffUser, type Role } from '../../access/roles'
+import { idOf } from '../../src/lib/ids'
 
 /**
  * The workflow state is the single source of truth for publication: `_status` follows it, so a
@@ -11,7 +12,6 @@ import { isStaffUser, type Role } from '../../access/roles'
 type Transition = { from: WorkflowState | 'new'; to: WorkflowState; comment?: string }
 const INITIAL: WorkflowState[] = ['draft', 'submitted', 'published']
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number | undefined))
 const rolesOf = (user: unknown): Role[] => ((user as { roles?: Role[] } | null)?.roles ?? []) as Role[]
 
 export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
@@ -66,7 +66,7 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, req, co
     collection: 'workflow-events',
     data: {
       caseStudy: doc.id,
-      caseAuthor: authorId ?? null,
+      caseAuthor: (authorId as number | undefined) ?? null,
       from: transition.from,
       to: transition.to,
       actor: req.user?.collection === 'citymakers' ? req.user.id : null,

@@ -1,9 +1,8 @@
 import type { VerifyConfig } from 'payload'
 
 import { readEnv } from './env'
+import { escapeHtml } from './mail'
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 /** Links point at the configured SERVER_URL, never at the request's Host header. */
 export const activationLink = (token: string) => `${readEnv().SERVER_URL}/activate?token=${encodeURIComponent(token)}`
