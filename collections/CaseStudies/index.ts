@@ -12,6 +12,7 @@ import {
   readCaseStudies,
   readCaseStudyVersions,
   recordTransition,
+  deleteAuditTrail,
   updateCaseStudies,
 } from './workflow'
 import { assignAuthor, initTranslationStatus, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
@@ -65,6 +66,7 @@ export const CaseStudies: CollectionConfig = {
   hooks: {
     beforeChange: [assignAuthor, enforceWorkflow, syncSdgGoals, initTranslationStatus, scoreCompleteness, refuseDuplicateExternalId],
     afterChange: [recordTransition],
+    beforeDelete: [deleteAuditTrail],
   },
   fields: [
     {

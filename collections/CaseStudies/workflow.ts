@@ -1,4 +1,4 @@
-import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type Where } from 'payload'
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Where } from 'payload'
 
 import { AUTHOR_EDITABLE, checkTransition, type WorkflowState } from '../../access/workflow'
 import { isStaffUser, type Role } from '../../access/roles'
@@ -86,6 +86,14 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, req, co
     await req.payload.jobs.queue({ task: 'mailDecisionToAuthor', input, req })
   }
   return doc
+}
+
+/**
+ * An audit trail belongs to its case: without the case its events point nowhere (and the
+ * database refuses to keep them), so they go in the same transaction as the case.
+ */
+export const deleteAuditTrail: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'workflow-events', where: { caseStudy: { equals: id } }, overrideAccess: true, req })
 }
 
 /**

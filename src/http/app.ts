@@ -64,6 +64,13 @@ export async function createApp({ payload, config, databaseUrl, nextHandler, gra
 
   app.post(`${api}${config.routes.graphQL}`, bridge((request) => graphql(request as never)))
   if (graphQLPlayground) app.get(`${api}${config.routes.graphQLPlayground}`, bridge((request) => playground(request as never)))
+  // Payload answers 501 for collections it keeps off the REST API (its migrations table): to a
+  // client that is simply a route that does not exist
+  const withoutRest = new Set<string>(config.collections.filter((c) => c.endpoints === false).map((c) => c.slug))
+  app.all(`${api}/:slug{/*splat}`, (req, res, next) => {
+    if (withoutRest.has(String(req.params.slug))) res.status(404).json({ errors: [{ message: 'Not Found' }] })
+    else next()
+  })
   app.all(`${api}{/*splat}`, bridge((request) => handleEndpoints({ config, request: request as never })))
 
   if (nextHandler) {
