@@ -79,6 +79,8 @@ export interface Config {
     'sdg-indicators': SdgIndicator;
     media: Media;
     'workflow-events': WorkflowEvent;
+    'contact-messages': ContactMessage;
+    'alert-deliveries': AlertDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -122,6 +124,8 @@ export interface Config {
     'sdg-indicators': SdgIndicatorsSelect<false> | SdgIndicatorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'contact-messages': ContactMessagesSelect<false> | ContactMessagesSelect<true>;
+    'alert-deliveries': AlertDeliveriesSelect<false> | AlertDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -421,6 +425,10 @@ export interface CaseStudy {
     missing?: string[] | null;
   };
   featured?: boolean | null;
+  /**
+   * The author deleted their account; shown as a former member.
+   */
+  authorLeft?: boolean | null;
   /**
    * Demo content, not a real case.
    */
@@ -985,6 +993,303 @@ export interface Citymaker {
     privacyAcceptedAt?: string | null;
     alertsConsentedAt?: string | null;
   };
+  /**
+   * Mail about newly published case studies that match any of these. Nothing is subscribed until you choose.
+   */
+  alerts: {
+    frequency: 'off' | 'immediate' | 'weekly';
+    topics?: (number | Topic)[] | null;
+    sdgs?: (number | Sdg)[] | null;
+    cities?: (number | City)[] | null;
+    countries?:
+      | (
+          | 'AF'
+          | 'AX'
+          | 'AL'
+          | 'DZ'
+          | 'AS'
+          | 'AD'
+          | 'AO'
+          | 'AI'
+          | 'AQ'
+          | 'AG'
+          | 'AR'
+          | 'AM'
+          | 'AW'
+          | 'AU'
+          | 'AT'
+          | 'AZ'
+          | 'BS'
+          | 'BH'
+          | 'BD'
+          | 'BB'
+          | 'BY'
+          | 'BE'
+          | 'BZ'
+          | 'BJ'
+          | 'BM'
+          | 'BT'
+          | 'BO'
+          | 'BQ'
+          | 'BA'
+          | 'BW'
+          | 'BV'
+          | 'BR'
+          | 'IO'
+          | 'BN'
+          | 'BG'
+          | 'BF'
+          | 'BI'
+          | 'KH'
+          | 'CM'
+          | 'CA'
+          | 'CV'
+          | 'KY'
+          | 'CF'
+          | 'TD'
+          | 'CL'
+          | 'CX'
+          | 'CC'
+          | 'CO'
+          | 'KM'
+          | 'CK'
+          | 'CR'
+          | 'CI'
+          | 'HR'
+          | 'CU'
+          | 'CW'
+          | 'CY'
+          | 'CZ'
+          | 'CD'
+          | 'DK'
+          | 'DJ'
+          | 'DM'
+          | 'DO'
+          | 'EC'
+          | 'EG'
+          | 'SV'
+          | 'GQ'
+          | 'ER'
+          | 'EE'
+          | 'SZ'
+          | 'ET'
+          | 'FK'
+          | 'FO'
+          | 'FJ'
+          | 'FI'
+          | 'FR'
+          | 'GF'
+          | 'PF'
+          | 'TF'
+          | 'GA'
+          | 'GE'
+          | 'DE'
+          | 'GH'
+          | 'GI'
+          | 'GR'
+          | 'GL'
+          | 'GD'
+          | 'GP'
+          | 'GU'
+          | 'GT'
+          | 'GG'
+          | 'GN'
+          | 'GW'
+          | 'GY'
+          | 'HT'
+          | 'HM'
+          | 'VA'
+          | 'HN'
+          | 'HK'
+          | 'HU'
+          | 'IS'
+          | 'IN'
+          | 'ID'
+          | 'IQ'
+          | 'IE'
+          | 'IR'
+          | 'IM'
+          | 'IL'
+          | 'IT'
+          | 'JM'
+          | 'JP'
+          | 'JE'
+          | 'JO'
+          | 'KZ'
+          | 'KE'
+          | 'KI'
+          | 'XK'
+          | 'KW'
+          | 'KG'
+          | 'LA'
+          | 'LV'
+          | 'LB'
+          | 'LS'
+          | 'LR'
+          | 'LY'
+          | 'LI'
+          | 'LT'
+          | 'LU'
+          | 'MO'
+          | 'MG'
+          | 'MW'
+          | 'MY'
+          | 'MV'
+          | 'ML'
+          | 'MT'
+          | 'MH'
+          | 'MQ'
+          | 'MR'
+          | 'MU'
+          | 'YT'
+          | 'MX'
+          | 'FM'
+          | 'MD'
+          | 'MC'
+          | 'MN'
+          | 'ME'
+          | 'MS'
+          | 'MA'
+          | 'MZ'
+          | 'MM'
+          | 'NA'
+          | 'NR'
+          | 'NP'
+          | 'NL'
+          | 'NC'
+          | 'NZ'
+          | 'NI'
+          | 'NE'
+          | 'NG'
+          | 'NU'
+          | 'NF'
+          | 'KP'
+          | 'MP'
+          | 'NO'
+          | 'OM'
+          | 'PK'
+          | 'PW'
+          | 'PA'
+          | 'PG'
+          | 'PY'
+          | 'CN'
+          | 'PE'
+          | 'PH'
+          | 'PN'
+          | 'PL'
+          | 'PT'
+          | 'PR'
+          | 'QA'
+          | 'CG'
+          | 'GM'
+          | 'RE'
+          | 'RO'
+          | 'RU'
+          | 'RW'
+          | 'BL'
+          | 'SH'
+          | 'KN'
+          | 'LC'
+          | 'MF'
+          | 'PM'
+          | 'VC'
+          | 'WS'
+          | 'SM'
+          | 'ST'
+          | 'SA'
+          | 'SN'
+          | 'RS'
+          | 'SC'
+          | 'SL'
+          | 'SG'
+          | 'SX'
+          | 'SK'
+          | 'SI'
+          | 'SB'
+          | 'SO'
+          | 'ZA'
+          | 'GS'
+          | 'KR'
+          | 'SS'
+          | 'ES'
+          | 'LK'
+          | 'PS'
+          | 'SD'
+          | 'SR'
+          | 'SJ'
+          | 'SE'
+          | 'CH'
+          | 'SY'
+          | 'TW'
+          | 'TJ'
+          | 'TH'
+          | 'MK'
+          | 'TL'
+          | 'TG'
+          | 'TK'
+          | 'TO'
+          | 'TT'
+          | 'TN'
+          | 'TR'
+          | 'TM'
+          | 'TC'
+          | 'TV'
+          | 'UG'
+          | 'UA'
+          | 'AE'
+          | 'GB'
+          | 'TZ'
+          | 'UM'
+          | 'US'
+          | 'UY'
+          | 'UZ'
+          | 'VU'
+          | 'VE'
+          | 'VN'
+          | 'VG'
+          | 'VI'
+          | 'WF'
+          | 'EH'
+          | 'YE'
+          | 'ZM'
+          | 'ZW'
+        )[]
+      | null;
+    regions?:
+      | (
+          | 'm49-002'
+          | 'm49-005'
+          | 'm49-009'
+          | 'm49-011'
+          | 'm49-013'
+          | 'm49-014'
+          | 'm49-015'
+          | 'm49-017'
+          | 'm49-018'
+          | 'm49-019'
+          | 'm49-021'
+          | 'm49-029'
+          | 'm49-030'
+          | 'm49-034'
+          | 'm49-035'
+          | 'm49-039'
+          | 'm49-053'
+          | 'm49-054'
+          | 'm49-057'
+          | 'm49-061'
+          | 'm49-142'
+          | 'm49-143'
+          | 'm49-145'
+          | 'm49-150'
+          | 'm49-151'
+          | 'm49-154'
+          | 'm49-155'
+          | 'm49-202'
+          | 'm49-419'
+        )[]
+      | null;
+    partners?: (number | Partner)[] | null;
+  };
   demo?: boolean | null;
   authoredCases?: {
     docs?: (number | CaseStudy)[];
@@ -1198,6 +1503,35 @@ export interface WorkflowEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contact-messages".
+ */
+export interface ContactMessage {
+  id: number;
+  sender?: (number | null) | Citymaker;
+  recipient?: (number | null) | Citymaker;
+  subject: string;
+  message: string;
+  status: 'queued' | 'sent';
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-deliveries".
+ */
+export interface AlertDelivery {
+  id: number;
+  citymaker: number | Citymaker;
+  caseStudy: number | CaseStudy;
+  frequency: 'immediate' | 'weekly';
+  status: 'pending' | 'sent' | 'skipped';
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1359,6 +1693,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'contact-messages';
+        value: number | ContactMessage;
+      } | null)
+    | ({
+        relationTo: 'alert-deliveries';
+        value: number | AlertDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1540,6 +1882,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         missing?: T;
       };
   featured?: T;
+  authorLeft?: T;
   demo?: T;
   lastReviewedAt?: T;
   updatedAt?: T;
@@ -1616,6 +1959,17 @@ export interface CitymakersSelect<T extends boolean = true> {
         termsAcceptedAt?: T;
         privacyAcceptedAt?: T;
         alertsConsentedAt?: T;
+      };
+  alerts?:
+    | T
+    | {
+        frequency?: T;
+        topics?: T;
+        sdgs?: T;
+        cities?: T;
+        countries?: T;
+        regions?: T;
+        partners?: T;
       };
   demo?: T;
   authoredCases?: T;
@@ -1848,6 +2202,33 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   actorLabel?: T;
   comment?: T;
   summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contact-messages_select".
+ */
+export interface ContactMessagesSelect<T extends boolean = true> {
+  sender?: T;
+  recipient?: T;
+  subject?: T;
+  message?: T;
+  status?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-deliveries_select".
+ */
+export interface AlertDeliveriesSelect<T extends boolean = true> {
+  citymaker?: T;
+  caseStudy?: T;
+  frequency?: T;
+  status?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import { adminsOnlyField, anyone, staffOnlyField, hiddenFromNonStaff } from '../
 import { readProfiles, selfOrAdmin, selfOrStaffField } from '../access/citymakers'
 import { LANGUAGES, linksField, sidebar } from './fields/common'
 import { verificationEmail } from '../src/lib/auth-emails'
+import { countryOptions, M49_REGION_OPTIONS } from '../src/lib/geography'
 
 export const Citymakers: CollectionConfig = {
   slug: 'citymakers',
@@ -106,6 +107,32 @@ export const Citymakers: CollectionConfig = {
         { name: 'termsAcceptedAt', type: 'date' },
         { name: 'privacyAcceptedAt', type: 'date' },
         { name: 'alertsConsentedAt', type: 'date' },
+      ],
+    },
+    {
+      name: 'alerts',
+      type: 'group',
+      admin: { description: 'Mail about newly published case studies that match any of these. Nothing is subscribed until you choose.' },
+      access: { read: selfOrStaffField },
+      fields: [
+        {
+          name: 'frequency',
+          type: 'select',
+          required: true,
+          defaultValue: 'off',
+          index: true,
+          options: [
+            { label: 'Off', value: 'off' },
+            { label: 'Immediately', value: 'immediate' },
+            { label: 'Weekly digest', value: 'weekly' },
+          ],
+        },
+        { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true, index: true },
+        { name: 'sdgs', label: 'SDGs', type: 'relationship', relationTo: 'sdgs', hasMany: true, index: true },
+        { name: 'cities', type: 'relationship', relationTo: 'cities', hasMany: true, index: true },
+        { name: 'countries', type: 'select', hasMany: true, options: countryOptions(), index: true },
+        { name: 'regions', type: 'select', hasMany: true, options: M49_REGION_OPTIONS, index: true },
+        { name: 'partners', type: 'relationship', relationTo: 'partners', hasMany: true, index: true },
       ],
     },
     { name: 'demo', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', readOnly: true }, access: { update: adminsOnlyField, create: adminsOnlyField } },

@@ -2,11 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { clampQuery } from '../hooks/clampQuery'
 import { requireExistingReferences } from '../hooks/requireExistingReferences'
+import { AlertDeliveries } from './AlertDeliveries'
 import { Articles } from './Articles'
 import { Awards } from './Awards'
 import { CaseStudies } from './CaseStudies'
 import { Cities } from './Cities'
 import { Citymakers } from './Citymakers'
+import { ContactMessages } from './ContactMessages'
 import { Media } from './Media'
 import { Partners } from './Partners'
 import { SdgIndicators, SdgTargets, Sdgs } from './Sdgs'
@@ -39,4 +41,6 @@ export const collections: CollectionConfig[] = [
   SdgIndicators,
   Media,
   WorkflowEvents,
+  ContactMessages,
+  AlertDeliveries,
 ].map(withSharedHooks)

@@ -283,6 +283,7 @@ export const CaseStudies: CollectionConfig = {
       ],
     }),
     sidebar({ name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { create: staffOnlyField, update: staffOnlyField } }),
+    sidebar({ name: 'authorLeft', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'The author deleted their account; shown as a former member.' }, access: { create: staffOnlyField, update: staffOnlyField } }),
     sidebar({ name: 'demo', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'Demo content, not a real case.' }, access: { create: staffOnlyField, update: staffOnlyField } }),
     sidebar({ name: 'lastReviewedAt', type: 'date', access: { create: staffOnlyField, update: staffOnlyField } }),
   ],

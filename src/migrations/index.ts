@@ -1,9 +1,15 @@
 import * as migration_20261128_175442_initial from './20261128_175442_initial';
+import * as migration_20261128_213939_community from './20261128_213939_community';
 
 export const migrations = [
   {
     up: migration_20261128_175442_initial.up,
     down: migration_20261128_175442_initial.down,
-    name: '20261128_175442_initial'
+    name: '20261128_175442_initial',
+  },
+  {
+    up: migration_20261128_213939_community.up,
+    down: migration_20261128_213939_community.down,
+    name: '20261128_213939_community'
   },
 ];

@@ -216,6 +216,20 @@ const SUBJECTS: Record<string, Subject> = {
     column: 'alt',
     upload: true,
   },
+  'contact-messages': {
+    table: 'contact_messages',
+    fixtures: async () => [{ id: (await app.payload.create({ collection: 'contact-messages', data: { sender: other.id, recipient: other.id, subject: 'Fixture', message: 'Fixture message' } as never })).id as number, kinds: [] }],
+    body: async (actor) => ({ sender: actor.id ?? other.id, recipient: other.id, subject: 'Forged', message: 'Forged message' }),
+    change: { status: 'sent' },
+    column: 'status',
+  },
+  'alert-deliveries': {
+    table: 'alert_deliveries',
+    fixtures: async () => [{ id: (await app.payload.create({ collection: 'alert-deliveries', data: { citymaker: other.id, caseStudy: await caseStudy(other.id, 'published'), frequency: 'weekly' } as never })).id as number, kinds: [] }],
+    body: async (actor) => ({ citymaker: actor.id ?? other.id, caseStudy: await caseStudy(other.id, 'published'), frequency: 'immediate' }),
+    change: { status: 'sent' },
+    column: 'status',
+  },
   'payload-jobs': {
     table: 'payload_jobs',
     fixtures: async () => [{ id: (await app.payload.jobs.queue({ task: 'sendEmail', input: { to: 'nobody@test.use.invalid', subject: 'queued', text: 'queued' } as never, queue: 'matrix' })).id as number, kinds: [] }],
