@@ -137,8 +137,12 @@ export interface Config {
   };
   fallbackLocale:
     ('false' | 'none' | 'null') | false | null | ('en' | 'de' | 'fr' | 'es') | ('en' | 'de' | 'fr' | 'es')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'en' | 'de' | 'fr' | 'es';
   widgets: {
     collections: CollectionsWidget;
@@ -149,6 +153,13 @@ export interface Config {
       sendEmail: TaskSendEmail;
       mailSubmissionToEditors: TaskMailSubmissionToEditors;
       mailDecisionToAuthor: TaskMailDecisionToAuthor;
+      mailActivation: TaskMailActivation;
+      mailAccountExists: TaskMailAccountExists;
+      mailContactMessage: TaskMailContactMessage;
+      purgeContactMessages: TaskPurgeContactMessages;
+      matchAlerts: TaskMatchAlerts;
+      sendAlertBatch: TaskSendAlertBatch;
+      weeklyDigest: TaskWeeklyDigest;
       inline: {
         input: unknown;
         output: unknown;
@@ -1599,7 +1610,18 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'mailSubmissionToEditors' | 'mailDecisionToAuthor';
+        taskSlug:
+          | 'inline'
+          | 'sendEmail'
+          | 'mailSubmissionToEditors'
+          | 'mailDecisionToAuthor'
+          | 'mailActivation'
+          | 'mailAccountExists'
+          | 'mailContactMessage'
+          | 'purgeContactMessages'
+          | 'matchAlerts'
+          | 'sendAlertBatch'
+          | 'weeklyDigest';
         taskID: string;
         input?:
           | {
@@ -1632,10 +1654,33 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'mailSubmissionToEditors' | 'mailDecisionToAuthor') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'mailSubmissionToEditors'
+        | 'mailDecisionToAuthor'
+        | 'mailActivation'
+        | 'mailAccountExists'
+        | 'mailContactMessage'
+        | 'purgeContactMessages'
+        | 'matchAlerts'
+        | 'sendAlertBatch'
+        | 'weeklyDigest'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2268,6 +2313,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2302,6 +2348,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2358,6 +2432,84 @@ export interface TaskMailDecisionToAuthor {
   };
   output: {
     messageId?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailActivation".
+ */
+export interface TaskMailActivation {
+  input: {
+    citymaker: number;
+  };
+  output: {
+    messageId?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailAccountExists".
+ */
+export interface TaskMailAccountExists {
+  input: {
+    citymaker: number;
+  };
+  output: {
+    messageId?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailContactMessage".
+ */
+export interface TaskMailContactMessage {
+  input: {
+    message: number;
+  };
+  output: {
+    messageId?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeContactMessages".
+ */
+export interface TaskPurgeContactMessages {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMatchAlerts".
+ */
+export interface TaskMatchAlerts {
+  input: {
+    caseStudy: number;
+  };
+  output: {
+    matched?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendAlertBatch".
+ */
+export interface TaskSendAlertBatch {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWeeklyDigest".
+ */
+export interface TaskWeeklyDigest {
+  input?: unknown;
+  output: {
+    digests?: number | null;
   };
 }
 /**

@@ -3,6 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { adminsOnlyField, anyone, staffOnlyField, hiddenFromNonStaff } from '../access'
 import { readProfiles, selfOrAdmin, selfOrStaffField } from '../access/citymakers'
 import { LANGUAGES, linksField, sidebar } from './fields/common'
+import { accountEndpoints } from '../src/endpoints/account'
+import { alertsEndpoints } from '../src/endpoints/alerts'
+import { contactEndpoints } from '../src/endpoints/contact'
+import { directoryEndpoints } from '../src/endpoints/directory'
 import { verificationEmail } from '../src/lib/auth-emails'
 import { countryOptions, M49_REGION_OPTIONS } from '../src/lib/geography'
 
@@ -22,6 +26,8 @@ export const Citymakers: CollectionConfig = {
     tokenExpiration: 2 * 60 * 60,
     cookies: { sameSite: 'Lax' },
   },
+  // our endpoints come before Payload's (`/directory` before `/:id`, registration before create)
+  endpoints: [...accountEndpoints, ...contactEndpoints, ...directoryEndpoints, ...alertsEndpoints],
   defaultPopulate: { displayName: true, category: true, organisation: true, city: true, avatar: true },
   access: {
     read: readProfiles,

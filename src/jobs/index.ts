@@ -2,11 +2,14 @@ import type { JobsConfig } from 'payload'
 
 import { staff } from '../../access'
 import { isStaffUser } from '../../access/roles'
+import { accountMailTasks } from './account-mail'
+import { alertTasks } from './alerts'
+import { contactTasks } from './contact'
 import { sendEmailTask } from './send-email'
 import { mailDecisionToAuthorTask, mailSubmissionToEditorsTask } from './workflow-mail'
 
 export const jobs: JobsConfig = {
-  tasks: [sendEmailTask, mailSubmissionToEditorsTask, mailDecisionToAuthorTask],
+  tasks: [sendEmailTask, mailSubmissionToEditorsTask, mailDecisionToAuthorTask, ...accountMailTasks, ...contactTasks, ...alertTasks],
   access: {
     // Jobs run in the app's own worker loop; over HTTP only staff may run, queue or cancel them.
     run: ({ req }) => isStaffUser(req.user),

@@ -21,4 +21,7 @@ export function hardenPayloadCollections(payload: Payload): void {
   set('payload-locked-documents', { read: ownLocksOrStaff, update: ownLocksOrStaff, delete: ownLocksOrStaff, create: ({ req }) => Boolean(req.user) })
   set('payload-migrations', { read: ({ req }) => isAdminUser(req.user), create: () => false, update: () => false, delete: () => false })
   set('payload-kv', { read: () => false, create: () => false, update: () => false, delete: () => false })
+  // the scheduler's bookkeeping (when each scheduled task last ran): any account could rewrite it
+  const stats = payload.globals.config.find((global) => global.slug === 'payload-jobs-stats')
+  if (stats) Object.assign(stats.access, { read: ({ req }: { req: { user?: unknown } }) => isStaffUser(req.user as never), update: () => false, readVersions: () => false })
 }

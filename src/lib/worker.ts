@@ -12,6 +12,8 @@ export function startJobWorker(payload: Payload, intervalMs: number) {
 
   const tick = async () => {
     try {
+      // scheduled tasks (digests, purges) are queued when due; several instances queue each once
+      await payload.jobs.handleSchedules({ allQueues: true })
       await payload.jobs.run({ limit: 50, allQueues: true })
     } catch (err) {
       payload.logger.error({ err, msg: 'Job worker tick failed' })

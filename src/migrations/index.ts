@@ -1,5 +1,6 @@
 import * as migration_20261128_175442_initial from './20261128_175442_initial';
 import * as migration_20261128_213939_community from './20261128_213939_community';
+import * as migration_20261128_214306_community_jobs from './20261128_214306_community_jobs';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_213939_community.up,
     down: migration_20261128_213939_community.down,
-    name: '20261128_213939_community'
+    name: '20261128_213939_community',
+  },
+  {
+    up: migration_20261128_214306_community_jobs.up,
+    down: migration_20261128_214306_community_jobs.down,
+    name: '20261128_214306_community_jobs'
   },
 ];

@@ -337,6 +337,18 @@ describe('the table itself', () => {
     expect(Object.keys(SUBJECTS).sort()).toEqual([...slugs].sort())
   })
 
+  test('the job scheduler’s bookkeeping (a global) is read by staff only and written by nobody over the API', async () => {
+    const before = await sql('SELECT stats::text AS stats, updated_at::text AS u FROM payload_jobs_stats')
+    for (const audience of AUDIENCES) {
+      const read = await api(app, '/api/globals/payload-jobs-stats', { token: actors[audience].token })
+      const staff = audience === 'editor' || audience === 'admin'
+      expect({ audience, status: read.status }).toEqual({ audience, status: staff ? 200 : 403 })
+      const write = await api(app, '/api/globals/payload-jobs-stats', { method: 'POST', json: { stats: { scheduledRuns: {} } }, token: actors[audience].token })
+      expect({ audience, status: write.status }).toEqual({ audience, status: 403 })
+    }
+    expect(await sql('SELECT stats::text AS stats, updated_at::text AS u FROM payload_jobs_stats')).toEqual(before)
+  })
+
   test('Payload’s key-value store is closed to every audience over REST', async () => {
     for (const audience of AUDIENCES) {
       const res = await api(app, '/api/payload-kv?limit=5', { token: actors[audience].token })
