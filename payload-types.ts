@@ -1007,8 +1007,8 @@ export interface Citymaker {
   /**
    * Mail about newly published case studies that match any of these. Nothing is subscribed until you choose.
    */
-  alerts: {
-    frequency: 'off' | 'immediate' | 'weekly';
+  alerts?: {
+    frequency?: ('off' | 'immediate' | 'weekly') | null;
     topics?: (number | Topic)[] | null;
     sdgs?: (number | Sdg)[] | null;
     cities?: (number | City)[] | null;

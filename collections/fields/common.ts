@@ -88,7 +88,7 @@ export const moneyField = (name: string, label: string): GroupField => ({
 })
 
 /** Languages people speak (ISO 639-1), named in English by the runtime's own CLDR data. */
-const LANGUAGE_CODES = [
+export const LANGUAGE_CODES = [
   'en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ca', 'pl', 'cs', 'sk', 'hu', 'ro', 'bg', 'el', 'hr', 'sr', 'sl',
   'sv', 'da', 'no', 'fi', 'et', 'lv', 'lt', 'uk', 'ru', 'tr', 'ar', 'he', 'fa', 'ur', 'hi', 'bn', 'ta', 'mr',
   'ne', 'si', 'zh', 'ja', 'ko', 'th', 'vi', 'id', 'ms', 'tl', 'sw', 'am', 'ha', 'yo', 'ig', 'zu', 'xh', 'af',

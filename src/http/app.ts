@@ -3,6 +3,7 @@ import pg from 'pg'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { pendingMigrations } from '../lib/runtime'
+import { accountPages } from './pages'
 import { sendWebResponse, toWebRequest } from './web-bridge'
 
 export type AppOptions = {
@@ -46,6 +47,8 @@ export async function createApp({ payload, config, databaseUrl, nextHandler, gra
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable', detail: (err as Error).message })
     }
   })
+
+  accountPages(app, payload)
 
   const { GRAPHQL_POST, GRAPHQL_PLAYGROUND_GET } = await import('@payloadcms/next/routes')
   const graphql = GRAPHQL_POST(Promise.resolve(config))

@@ -1,6 +1,7 @@
 import * as migration_20261128_175442_initial from './20261128_175442_initial';
 import * as migration_20261128_213939_community from './20261128_213939_community';
 import * as migration_20261128_214306_community_jobs from './20261128_214306_community_jobs';
+import * as migration_20261128_220336_alerts_frequency_optional from './20261128_220336_alerts_frequency_optional';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_214306_community_jobs.up,
     down: migration_20261128_214306_community_jobs.down,
-    name: '20261128_214306_community_jobs'
+    name: '20261128_214306_community_jobs',
+  },
+  {
+    up: migration_20261128_220336_alerts_frequency_optional.up,
+    down: migration_20261128_220336_alerts_frequency_optional.down,
+    name: '20261128_220336_alerts_frequency_optional'
   },
 ];

@@ -6,8 +6,14 @@ export type ReceivedMail = { from: string; to: string[]; raw: string; subject: s
 
 export async function startSmtp() {
   const received: ReceivedMail[] = []
+  // while down, every connection is refused with a temporary error, as by a server in maintenance
+  const state = { down: false }
   const server = new SMTPServer({
     authOptional: true,
+    onConnect(_session, callback) {
+      if (state.down) callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }))
+      else callback()
+    },
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
@@ -33,6 +39,10 @@ export async function startSmtp() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Makes the server refuse (true) or accept (false) mail. */
+    setDown: (down: boolean) => {
+      state.down = down
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

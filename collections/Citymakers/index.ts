@@ -1,14 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnlyField, anyone, staffOnlyField, hiddenFromNonStaff } from '../access'
-import { readProfiles, selfOrAdmin, selfOrStaffField } from '../access/citymakers'
-import { LANGUAGES, linksField, sidebar } from './fields/common'
-import { accountEndpoints } from '../src/endpoints/account'
-import { alertsEndpoints } from '../src/endpoints/alerts'
-import { contactEndpoints } from '../src/endpoints/contact'
-import { directoryEndpoints } from '../src/endpoints/directory'
-import { verificationEmail } from '../src/lib/auth-emails'
-import { countryOptions, M49_REGION_OPTIONS } from '../src/lib/geography'
+import { adminsOnlyField, anyone, staff, staffOnlyField, hiddenFromNonStaff } from '../../access'
+import { readProfiles, selfOrAdmin, selfOrStaffField } from '../../access/citymakers'
+import { LANGUAGES, linksField, sidebar } from '../fields/common'
+import { accountEndpoints } from '../../src/endpoints/account'
+import { alertsEndpoints } from '../../src/endpoints/alerts'
+import { contactEndpoints } from '../../src/endpoints/contact'
+import { directoryEndpoints } from '../../src/endpoints/directory'
+import { verificationEmail } from '../../src/lib/auth-emails'
+import { countryOptions, M49_REGION_OPTIONS } from '../../src/lib/geography'
+import { deferVerificationEmail, enforcePasswordPolicy, queueActivationMail, releasePersonalData } from './hooks'
 
 export const Citymakers: CollectionConfig = {
   slug: 'citymakers',
@@ -28,10 +29,17 @@ export const Citymakers: CollectionConfig = {
   },
   // our endpoints come before Payload's (`/directory` before `/:id`, registration before create)
   endpoints: [...accountEndpoints, ...contactEndpoints, ...directoryEndpoints, ...alertsEndpoints],
+  hooks: {
+    beforeOperation: [enforcePasswordPolicy, deferVerificationEmail],
+    afterChange: [queueActivationMail],
+    beforeDelete: [releasePersonalData],
+  },
   defaultPopulate: { displayName: true, category: true, organisation: true, city: true, avatar: true },
   access: {
     read: readProfiles,
-    create: anyone,
+    // everyone registers through POST /api/citymakers (src/endpoints/account.ts), which creates an
+    // inactive citymaker whatever the body asks; other doors (GraphQL) create for staff only
+    create: staff,
     update: selfOrAdmin,
     delete: selfOrAdmin,
     admin: ({ req }) => Boolean(req.user),
@@ -122,9 +130,9 @@ export const Citymakers: CollectionConfig = {
       access: { read: selfOrStaffField },
       fields: [
         {
+          // not `required`: GraphQL would then demand the whole group in every profile update
           name: 'frequency',
           type: 'select',
-          required: true,
           defaultValue: 'off',
           index: true,
           options: [
@@ -141,6 +149,9 @@ export const Citymakers: CollectionConfig = {
         { name: 'partners', type: 'relationship', relationTo: 'partners', hasMany: true, index: true },
       ],
     },
+    // Payload's own activation flag (merged with this one) is writable by every logged-in account:
+    // activating an address nobody confirmed, or deactivating an account, is for admins only
+    { name: '_verified', type: 'checkbox', access: { create: adminsOnlyField, update: adminsOnlyField } },
     { name: 'demo', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', readOnly: true }, access: { update: adminsOnlyField, create: adminsOnlyField } },
     { name: 'authoredCases', type: 'join', collection: 'case-studies', on: 'author' },
   ],
