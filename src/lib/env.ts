@@ -68,6 +68,9 @@ const envSchema = z.object({
   JOBS_WORKER: booleanFlag.default(true),
   JOBS_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  CONTACT_LIMIT_HOUR: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(10),
+  CONTACT_LIMIT_DAY: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100_000).default(50),
+  CONTACT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

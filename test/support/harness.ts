@@ -4,10 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import pg from 'pg'
-import type { Payload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { createApp } from '../../src/http/app'
 import { startPayload } from '../../src/lib/boot'
+import { loadConfig } from '../../src/lib/runtime'
 import { closePayload } from '../../src/lib/close'
 import { dropDatabase } from '../../src/lib/database'
 import { randomSuffix } from '../../src/lib/embedded-postgres'
@@ -43,23 +44,36 @@ export async function createTestDatabase(): Promise<string> {
   return serverUrl(name)
 }
 
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase()
+/**
+ * `databaseUrl`: a second app instance on another app's database (as several servers behind one
+ * public URL share one): a Payload of its own (own connection pool, own job runner), booted on
+ * the same config, so the same secret and server URL. Its `close()` leaves the database alone.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+  const shared = options.databaseUrl !== undefined
+  // the config (read once per test file) names the database every instance connects to
+  if (shared && options.databaseUrl !== process.env.DATABASE_URL) throw new Error('startTestApp({ databaseUrl }) shares the database of an app this test file started')
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase())
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   // uploads of this file's tests go to a folder of their own
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'use-test-data-'))
-  Object.assign(process.env, {
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    SERVER_URL: baseUrl,
-    PAYLOAD_SECRET: `test-secret-${randomSuffix()}-${randomSuffix()}`,
-    DATABASE_POOL_MAX: '5',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    ...options.env,
-  })
-  const payload = await startPayload()
+  const dataDir = shared ? undefined : await mkdtemp(path.join(os.tmpdir(), 'use-test-data-'))
+  if (shared) Object.assign(process.env, options.env)
+  else {
+    Object.assign(process.env, {
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      SERVER_URL: baseUrl,
+      PAYLOAD_SECRET: `test-secret-${randomSuffix()}-${randomSuffix()}`,
+      DATABASE_POOL_MAX: '5',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...options.env,
+    })
+  }
+  // getPayload caches one instance per key: a shared-database instance needs a key of its own
+  // (and the config's onInit has already run on the shared config)
+  const payload = shared ? await getPayload({ config: await loadConfig(), key: `second-instance-${randomSuffix()}`, disableOnInit: true }) : await startPayload()
   const app = await createApp({ payload, config: payload.config, databaseUrl })
   server.on('request', app.express)
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
@@ -75,8 +89,9 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       await app.close()
       await pool.end()
       await closePayload(payload)
+      if (shared) return
       await dropDatabase(databaseUrl)
-      await rm(dataDir, { recursive: true, force: true })
+      await rm(dataDir!, { recursive: true, force: true })
     },
   }
 }
