@@ -12,7 +12,7 @@ import {
   readCaseStudies,
   readCaseStudyVersions,
   recordTransition,
-  deleteAuditTrail,
+  deleteCaseRecords,
   updateCaseStudies,
 } from './workflow'
 import { assignAuthor, initTranslationStatus, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
@@ -66,7 +66,7 @@ export const CaseStudies: CollectionConfig = {
   hooks: {
     beforeChange: [assignAuthor, enforceWorkflow, syncSdgGoals, initTranslationStatus, scoreCompleteness, refuseDuplicateExternalId],
     afterChange: [recordTransition],
-    beforeDelete: [deleteAuditTrail],
+    beforeDelete: [deleteCaseRecords],
   },
   fields: [
     {
@@ -242,7 +242,7 @@ export const CaseStudies: CollectionConfig = {
                 urlField('sourceUrl', 'Source URL'),
                 licenceField(),
                 { name: 'retrievedAt', type: 'date' },
-                { name: 'contentHash', type: 'text', maxLength: 128, access: { read: staffOnlyField, update: staffOnlyField } },
+                { name: 'contentHash', type: 'text', maxLength: 128, access: { read: staffOnlyField, create: staffOnlyField, update: staffOnlyField } },
               ],
             },
           ],

@@ -85,15 +85,19 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, req, co
   } else if (['changes_requested', 'published', 'archived'].includes(transition.to) && authorId && authorId !== req.user?.id) {
     await req.payload.jobs.queue({ task: 'mailDecisionToAuthor', input, req })
   }
+  // alerts to the members who subscribed to what the case is about (src/jobs/alerts.ts)
+  if (transition.to === 'published') await req.payload.jobs.queue({ task: 'matchAlerts', input: { caseStudy: doc.id }, req })
   return doc
 }
 
 /**
- * An audit trail belongs to its case: without the case its events point nowhere (and the
- * database refuses to keep them), so they go in the same transaction as the case.
+ * Records that only mean something with their case (its audit trail, the alerts sent about it)
+ * go in the same transaction as the case; the database would refuse to keep them pointing nowhere.
  */
-export const deleteAuditTrail: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  await req.payload.delete({ collection: 'workflow-events', where: { caseStudy: { equals: id } }, overrideAccess: true, req })
+export const deleteCaseRecords: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  for (const collection of ['workflow-events', 'alert-deliveries'] as const) {
+    await req.payload.delete({ collection, where: { caseStudy: { equals: id } }, overrideAccess: true, depth: 0, req })
+  }
 }
 
 /**
