@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { isStaffUser } from '../../access/roles'
 import { LANGUAGE_CODES } from '../../collections/fields/common'
 import { passwordProblem } from '../lib/password-policy'
+import { fail, zodMessage } from './respond'
 
 /**
  * The account doors of the community, shaped so that nobody learns whether an address is
@@ -15,7 +16,6 @@ import { passwordProblem } from '../lib/password-policy'
  * after the same minimum time, whether or not an account exists. Only the owner of an address
  * learns about it, by mail.
  */
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 const pbkdf2Async = promisify(pbkdf2)
 
 /** Minimum answer times: above the slowest honest path, so timing tells nothing. */
@@ -58,14 +58,6 @@ const registrationSchema = z
   })
   .strict()
 
-const issues = (error: z.ZodError) =>
-  error.issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `${issue.keys.join(', ')}: not accepted at registration`
-      return issue.path.length && !issue.message.startsWith(String(issue.path[0])) ? `${issue.path.join('.')}: ${issue.message}` : issue.message
-    })
-    .join('; ')
-
 /** Same cost as hashing a real password, for the path that does not hash one. */
 const spendHashTime = () => pbkdf2Async(randomBytes(16).toString('hex'), randomBytes(16), 25_000, 512, 'sha256')
 
@@ -86,7 +78,7 @@ const register: Endpoint = {
       return fail(400, 'The body must be JSON: {"email", "password", "displayName", "acceptTerms": true}')
     }
     const parsed = registrationSchema.safeParse(req.data ?? {})
-    if (!parsed.success) return fail(400, issues(parsed.error))
+    if (!parsed.success) return fail(400, zodMessage(parsed.error, 'not accepted at registration'))
     const { acceptTerms: _accepted, password, ...profile } = parsed.data
     const email = profile.email.toLowerCase()
     const problem = passwordProblem(password, email)

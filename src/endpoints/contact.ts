@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { readEnv } from '../lib/env'
 import { dbFor, sql } from '../lib/sql'
+import { fail, zodMessage } from './respond'
 
 /**
  * Direct contact between members: `POST /api/citymakers/:id/contact` with
@@ -10,7 +11,6 @@ import { dbFor, sql } from '../lib/sql'
  * handling) and relayed by the `mailContactMessage` job, queued in the same transaction; the
  * recipient's address never leaves the server, the sender's is the mail's Reply-To.
  */
-const fail = (status: number, message: string, headers?: HeadersInit) => Response.json({ errors: [{ message }] }, { status, headers })
 
 /** Control characters other than tab and line breaks (which the message may contain). */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/
@@ -34,11 +34,6 @@ const text = (field: string, max: number, multiline: boolean) =>
 const bodySchema = z
   .object({ subject: text('subject', 150, false), message: text('message', 5000, true) }, { error: 'The body must be a JSON object like {"subject": "…", "message": "…"}' })
   .strict()
-
-const issues = (error: z.ZodError) =>
-  error.issues
-    .map((issue) => (issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: not accepted (send subject and message only)` : issue.message))
-    .join('; ')
 
 /** Same answer for a member who does not exist and one the sender may not see: it reveals nothing a profile request would not. */
 const NOT_FOUND = 'Not Found'
@@ -95,7 +90,7 @@ const contact: Endpoint = {
       return fail(400, 'The body must be JSON like {"subject": "…", "message": "…"}')
     }
     const parsed = bodySchema.safeParse(raw)
-    if (!parsed.success) return fail(400, issues(parsed.error))
+    if (!parsed.success) return fail(400, zodMessage(parsed.error, 'not accepted (send subject and message only)'))
     const { subject, message } = parsed.data
 
     const idParam = String(req.routeParams?.id ?? '')

@@ -5,6 +5,7 @@ import { LANGUAGE_CODES } from '../../collections/fields/common'
 import { M49_REGION_OPTIONS } from '../lib/geography'
 import { dbFor, sql } from '../lib/sql'
 import { countryCode } from '../lib/validation'
+import { fail } from './respond'
 
 /**
  * The member directory: `GET /api/citymakers/directory?city=…&topic=…&q=…`, for logged-in,
@@ -12,7 +13,6 @@ import { countryCode } from '../lib/validation'
  * public and community profiles, and their own) with their public fields only. Comma-separated
  * values of one filter are alternatives (OR); different filters all apply (AND).
  */
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 export const DIRECTORY_MAX_LIMIT = 50
 const DEFAULT_LIMIT = 20

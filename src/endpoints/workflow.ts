@@ -3,13 +3,13 @@ import { z } from 'zod'
 
 import { checkTransition, WORKFLOW, type WorkflowState } from '../../access/workflow'
 import type { Role } from '../../access/roles'
+import { fail } from './respond'
 
 const bodySchema = z.object({
   to: z.enum(WORKFLOW, { error: `to must be one of ${WORKFLOW.join(', ')}` }),
   comment: z.string().trim().max(5000, { error: 'comment must be at most 5000 characters' }).optional(),
 })
 
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /**
  * `POST /api/case-studies/:id/workflow` with `{ "to": "submitted", "comment": "…" }`: the door
