@@ -1,7 +1,8 @@
-import { isValidID, ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import { isValidID, ValidationError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
 
 import { computeCompleteness } from '../../src/lib/completeness'
 import { idOf } from '../../src/lib/ids'
+import { refreshSearch } from '../../src/lib/search'
 
 
 /** A target implies its goal, and the primary SDG is one of the case's SDGs. */
@@ -106,4 +107,15 @@ export const initTranslationStatus: CollectionBeforeChangeHook = ({ data }) => {
   }
   data.translations = status
   return data
+}
+
+/**
+ * Keeps `case_study_search` current: rebuilds the case's row in the request's transaction, so it
+ * commits (or rolls back) with the change. Bulk imports may pass `context.skipSearchIndex` and
+ * call `refreshSearch` once at the end. Deleted cases lose their row by ON DELETE CASCADE.
+ */
+export const indexForSearch: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  if (context?.skipSearchIndex) return doc
+  await refreshSearch(req.payload, [doc.id as number], req)
+  return doc
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { authenticated, staffOnlyField } from '../../access'
 import { isStaffUser } from '../../access/roles'
+import { searchEndpoint } from '../../src/endpoints/search'
 import { workflowEndpoint } from '../../src/endpoints/workflow'
 import { year as checkYear } from '../../src/lib/validation'
 import { LANGUAGES, requiredInDefaultLocale, licenceField, locationField, linksField, moneyField, numberCheck, sidebar, textCheck, urlField, yearField } from '../fields/common'
@@ -15,7 +16,7 @@ import {
   deleteCaseRecords,
   updateCaseStudies,
 } from './workflow'
-import { assignAuthor, initTranslationStatus, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
+import { assignAuthor, indexForSearch, initTranslationStatus, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
 import {
   ACTOR_TYPES,
   AWARD_RESULTS,
@@ -54,7 +55,7 @@ export const CaseStudies: CollectionConfig = {
     group: 'Content',
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
-  endpoints: [workflowEndpoint],
+  endpoints: [searchEndpoint, workflowEndpoint],
   defaultPopulate: { title: true, slug: true, teaser: true, cities: true, heroImage: true, sdgs: true, workflowState: true },
   access: {
     read: readCaseStudies,
@@ -65,7 +66,7 @@ export const CaseStudies: CollectionConfig = {
   },
   hooks: {
     beforeChange: [assignAuthor, enforceWorkflow, syncSdgGoals, initTranslationStatus, scoreCompleteness, refuseDuplicateExternalId],
-    afterChange: [recordTransition],
+    afterChange: [recordTransition, indexForSearch],
     beforeDelete: [deleteCaseRecords],
   },
   fields: [

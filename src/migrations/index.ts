@@ -2,6 +2,7 @@ import * as migration_20261128_175442_initial from './20261128_175442_initial';
 import * as migration_20261128_213939_community from './20261128_213939_community';
 import * as migration_20261128_214306_community_jobs from './20261128_214306_community_jobs';
 import * as migration_20261128_220336_alerts_frequency_optional from './20261128_220336_alerts_frequency_optional';
+import * as migration_20261128_233655_search from './20261128_233655_search';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_220336_alerts_frequency_optional.up,
     down: migration_20261128_220336_alerts_frequency_optional.down,
-    name: '20261128_220336_alerts_frequency_optional'
+    name: '20261128_220336_alerts_frequency_optional',
+  },
+  {
+    up: migration_20261128_233655_search.up,
+    down: migration_20261128_233655_search.down,
+    name: '20261128_233655_search'
   },
 ];
