@@ -12,17 +12,17 @@
  * Options (environment): BENCH_MEMBERS (50000), BENCH_MATCHING (5000), BENCH_BATCHES (5),
  * BENCH_SMTP_POOL=1 (send over nodemailer's pooled transport, `SMTP_URL=…?pool=true`).
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { startSmtp } from '../test/support/smtp'
+import { benchDatabase } from './database'
 import { startPayload } from '../src/lib/boot'
 import { closePayload } from '../src/lib/close'
-import { dropDatabase, ensureDatabase } from '../src/lib/database'
-import { randomSuffix, startEmbeddedPostgres } from '../src/lib/embedded-postgres'
+import { randomSuffix } from '../src/lib/embedded-postgres'
 import { loadDotEnv } from '../src/lib/runtime'
 import { seed } from '../seed/index'
 import { ALERT_BATCH_SIZE } from '../src/jobs/alerts'
@@ -46,27 +46,7 @@ let exitCode = 0
 async function main() {
   const benchStart = performance.now()
   // 1. a fresh database
-  let serverUrl: string
-  let where: string
-  if (external) {
-    serverUrl = external
-    where = `PostgreSQL server of DATABASE_URL (${new URL(external).host})`
-  } else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'use-bench-pg-'))
-    cleanup.unshift(() => rm(dir, { recursive: true, force: true }))
-    // as root the server runs as the postgres user, who must be able to enter this folder
-    await chmod(dir, 0o755)
-    // durable settings (fsync on), like the app's embedded database
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 0 })
-    cleanup.unshift(() => embedded.stop())
-    serverUrl = embedded.url
-    where = 'temporary embedded PostgreSQL server'
-  }
-  const target = new URL(serverUrl)
-  target.pathname = `/use_bench_${randomSuffix()}`
-  const databaseUrl = target.toString()
-  await ensureDatabase(databaseUrl)
-  cleanup.unshift(() => dropDatabase(databaseUrl))
+  const { databaseUrl, where } = await benchDatabase(cleanup)
 
   const smtp = await startSmtp()
   cleanup.unshift(() => smtp.close())

@@ -8,15 +8,15 @@
  * through `searchCaseStudies` (results + all 10 facets) and, beside it, as a hand-written SQL of
  * the result page only; p50/p95 of both are printed. Everything it created is dropped at the end.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
+import { benchDatabase } from './database'
 import { startPayload } from '../src/lib/boot'
 import { closePayload } from '../src/lib/close'
-import { dropDatabase, ensureDatabase } from '../src/lib/database'
-import { randomSuffix, startEmbeddedPostgres } from '../src/lib/embedded-postgres'
+import { randomSuffix } from '../src/lib/embedded-postgres'
 import { loadDotEnv } from '../src/lib/runtime'
 import { refreshSearchSql, searchCaseStudies, toTsQuery, type SearchParams } from '../src/lib/search'
 import { dbFor, sql } from '../src/lib/sql'
@@ -36,21 +36,7 @@ let exitCode = 0
 const WORDS = ['green', 'roof', 'bus', 'rapid', 'transit', 'mangrove', 'cycling', 'housing', 'energy', 'solar', 'water', 'park', 'school', 'market', 'waste', 'compost', 'tram', 'street', 'tree', 'river']
 
 async function main() {
-  let serverUrl: string
-  if (external) serverUrl = external
-  else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'use-bench-pg-'))
-    cleanup.unshift(() => rm(dir, { recursive: true, force: true }))
-    await chmod(dir, 0o755)
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 0 })
-    cleanup.unshift(() => embedded.stop())
-    serverUrl = embedded.url
-  }
-  const target = new URL(serverUrl)
-  target.pathname = `/use_bench_${randomSuffix()}`
-  const databaseUrl = target.toString()
-  await ensureDatabase(databaseUrl)
-  cleanup.unshift(() => dropDatabase(databaseUrl))
+  const { databaseUrl } = await benchDatabase(cleanup)
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'use-bench-data-'))
   cleanup.unshift(() => rm(dataDir, { recursive: true, force: true }))
   Object.assign(process.env, {

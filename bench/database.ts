@@ -1,0 +1,36 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { dropDatabase, ensureDatabase } from '../src/lib/database'
+import { randomSuffix, startEmbeddedPostgres } from '../src/lib/embedded-postgres'
+
+/**
+ * A fresh database for a benchmark: on DATABASE_URL's server when set, else on a temporary
+ * embedded server (durable settings, like the app's). What it made is undone by `cleanup`,
+ * newest first.
+ */
+export async function benchDatabase(cleanup: Array<() => Promise<unknown>>): Promise<{ databaseUrl: string; where: string }> {
+  const external = process.env.DATABASE_URL
+  let serverUrl: string
+  let where: string
+  if (external) {
+    serverUrl = external
+    where = `PostgreSQL server of DATABASE_URL (${new URL(external).host})`
+  } else {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'use-bench-pg-'))
+    cleanup.unshift(() => rm(dir, { recursive: true, force: true }))
+    // as root the server runs as the postgres user, who must be able to enter this folder
+    await chmod(dir, 0o755)
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 0 })
+    cleanup.unshift(() => embedded.stop())
+    serverUrl = embedded.url
+    where = 'temporary embedded PostgreSQL server'
+  }
+  const target = new URL(serverUrl)
+  target.pathname = `/use_bench_${randomSuffix()}`
+  const databaseUrl = target.toString()
+  await ensureDatabase(databaseUrl)
+  cleanup.unshift(() => dropDatabase(databaseUrl))
+  return { databaseUrl, where }
+}
