@@ -17,6 +17,7 @@ const log = (message: string) => console.log(`[use] ${message}`)
 
 /** Undo steps, run last-in first-out on shutdown and on a failed start (no orphaned database). */
 const cleanups: Array<() => Promise<void>> = []
+let ready = false
 async function runCleanups() {
   for (const cleanup of cleanups.splice(0).reverse()) {
     await cleanup().catch((err) => log(`Cleanup failed: ${(err as Error).message}`))
@@ -89,10 +90,19 @@ async function main() {
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT
+  ready = true
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   log(`Admin panel: ${env.SERVER_URL}/admin`)
   log(`REST: /api · GraphQL: /api/graphql · probes: /healthz /readyz`)
 }
+
+// A start that stalls with nothing left to wait for (a module-loading deadlock, see package.json's
+// --conditions) must not look like a clean exit.
+process.on('beforeExit', () => {
+  if (ready) return
+  console.error('[use] Start-up stopped before the server was ready: nothing was left to wait for')
+  process.exitCode = 1
+})
 
 main().catch(async (err) => {
   if (err instanceof ConfigError) {

@@ -9,7 +9,7 @@ import { createTestDatabase } from './support/harness'
 import { freePort, runServerExpectingFailure, startServerProcess } from './support/server-process'
 
 /**
- * The server as users start it (`npm start` = node --import tsx src/server.ts), as a process:
+ * The server as users start it (`npm start` = node --conditions=production --import tsx src/server.ts), as a process:
  * start-up on the embedded database with demo data, restart keeping data, graceful shutdown
  * leaving no PostgreSQL behind, and refusal to start in production without a real secret.
  */

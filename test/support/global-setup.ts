@@ -32,7 +32,7 @@ export default async function globalSetup() {
   await dropDatabase(template.toString())
   await ensureDatabase(template.toString())
   try {
-    await execFileAsync(process.execPath, ['--import', 'tsx', 'test/support/template.ts'], {
+    await execFileAsync(process.execPath, ['--conditions=production', '--import', 'tsx', 'test/support/template.ts'], {
       cwd: projectRoot,
       env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: template.toString(), PAYLOAD_SECRET: 'test-secret-for-the-template-build-only', NODE_ENV: 'test' },
     })

@@ -29,7 +29,7 @@ export async function startServerProcess(env: Record<string, string | undefined>
   for (const [key, value] of Object.entries({ ...process.env, NODE_OPTIONS: '', NODE_ENV: 'development', PORT: String(port), LOG_LEVEL: 'warn', ...env })) {
     if (value !== undefined) childEnv[key] = value
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: projectRoot, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] as const })
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server.ts'], { cwd: projectRoot, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] as const })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -72,7 +72,7 @@ export async function startServerProcess(env: Record<string, string | undefined>
 export async function runServerExpectingFailure(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   const childEnv: Record<string, string> = {}
   for (const [key, value] of Object.entries({ ...process.env, NODE_OPTIONS: '', ...env })) if (value !== undefined) childEnv[key] = value
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: projectRoot, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] as const })
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server.ts'], { cwd: projectRoot, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] as const })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
