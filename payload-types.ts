@@ -445,6 +445,10 @@ export interface CaseStudy {
    */
   demo?: boolean | null;
   lastReviewedAt?: string | null;
+  /**
+   * First publication; feeds and "newest" sort by it.
+   */
+  publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1930,6 +1934,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
   authorLeft?: T;
   demo?: T;
   lastReviewedAt?: T;
+  publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -287,6 +287,13 @@ export const CaseStudies: CollectionConfig = {
     sidebar({ name: 'authorLeft', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'The author deleted their account; shown as a former member.' }, access: { create: staffOnlyField, update: staffOnlyField } }),
     sidebar({ name: 'demo', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'Demo content, not a real case.' }, access: { create: staffOnlyField, update: staffOnlyField } }),
     sidebar({ name: 'lastReviewedAt', type: 'date', access: { create: staffOnlyField, update: staffOnlyField } }),
+    sidebar({
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: { readOnly: true, description: 'First publication; feeds and "newest" sort by it.' },
+      access: { create: staffOnlyField, update: staffOnlyField },
+    }),
   ],
   indexes: [{ fields: ['provenance.sourcePartner', 'provenance.externalId'], unique: true }],
 }

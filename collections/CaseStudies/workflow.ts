@@ -28,6 +28,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc,
     if (!INITIAL.includes(state)) throw new APIError(`A new case study starts as draft, submitted or published, not "${state}"`, 400, undefined, true)
     data.workflowState = state
     data._status = state === 'published' ? 'published' : 'draft'
+    if (state === 'published') data.publishedAt ??= new Date().toISOString()
     if (state !== 'draft') context.workflowTransition = { from: 'new', to: state, comment } satisfies Transition
     return data
   }
@@ -44,6 +45,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc,
     }
     context.workflowTransition = { from, to, comment } satisfies Transition
     if (staff && (to === 'published' || to === 'changes_requested')) data.lastReviewedAt = new Date().toISOString()
+    // the first publication stays the date readers see; a re-publication after archiving keeps it
+    if (to === 'published') data.publishedAt = originalDoc?.publishedAt ?? new Date().toISOString()
   } else if (!staff && !AUTHOR_EDITABLE.includes(from)) {
     throw new APIError(`A ${from.replace('_', ' ')} case study cannot be edited by its author`, 403, undefined, true)
   }

@@ -1,42 +1,47 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { dbFor, sql } from './sql'
+import { dbFor, sql, type SQL } from './sql'
 
 /**
- * Full-text search and disjunctive faceting over published case studies.
+ * Full-text search and disjunctive faceting over published case studies, on PostgreSQL alone.
  *
- * Storage: `case_study_search` (migration 20261128_233655_search), one weighted tsvector per case,
- * rebuilt by the case-studies afterChange hook in the same transaction (`refreshSearch`).
- * Text: the `simple` configuration over unaccented, lower-cased text (all locales together, no
- * stemming); weights title A, summary B, body (Lexical sections) C, and city/topic/partner
- * names D. The last query word matches as a prefix. Facets and filters read Payload's tables.
+ * Storage: `case_study_search`, one row per case (migrations 20261128_233655_search and
+ * 20261129_004633_case_published_at), rebuilt by `refreshSearch` in the transaction of every
+ * change that affects it: the case itself (afterChange hook), a renamed or merged city, topic or
+ * partner, a bulk import. Besides the document it holds the case's filter values as columns and
+ * arrays, so a search reads this one table: no per-facet joins over Payload's relation tables.
+ *
+ * Text: each locale's title (weight A), summary (B) and body (C, the text of the Lexical
+ * sections) twice: with `use_simple` (accent-folded words, for exact and prefix matches in any
+ * language) and with the locale's own configuration (`use_en`, `use_de`, `use_fr`, `use_es`:
+ * accent folding, then that language's stemmer), plus city, topic and partner names (D). A query
+ * is parsed with every configuration and matches when any of them matches, so "parks" finds
+ * "park" in English and "Radwege" finds "Radweg" in German; the last word matches as a prefix.
+ *
+ * Migrations fill the table by calling `refreshSearchSql`: the latest migration that changes the
+ * table's columns must do so, and earlier ones must not (their columns would not exist yet).
  */
-
-const fold = (expr: ReturnType<typeof sql>) => sql`use_unaccent(lower(coalesce(${expr}, '')))`
 
 export const FACETS = ['city', 'country', 'region', 'topic', 'sdg', 'target', 'partner', 'award', 'status', 'language'] as const
 export type Facet = (typeof FACETS)[number]
+const LANGUAGE_CONFIGS = ['use_en', 'use_de', 'use_fr', 'use_es'] as const
 
-/** Each facet as rows (cid, value, label) over all cases; values are compared as text. */
-const SOURCES: Record<Facet, string> = {
-  city: `SELECT r.parent_id AS cid, r.cities_id::text AS value, cl.name AS label FROM case_studies_rels r
-         LEFT JOIN cities_locales cl ON cl._parent_id = r.cities_id AND cl._locale = 'en' WHERE r.path = 'cities' AND r.cities_id IS NOT NULL`,
-  country: `SELECT DISTINCT r.parent_id AS cid, ci.country::text AS value, ci.country::text AS label FROM case_studies_rels r
-         JOIN cities ci ON ci.id = r.cities_id WHERE r.path = 'cities'`,
-  region: `SELECT DISTINCT r.parent_id AS cid, ci.region::text AS value, ci.region::text AS label FROM case_studies_rels r
-         JOIN cities ci ON ci.id = r.cities_id WHERE r.path = 'cities' AND ci.region IS NOT NULL`,
-  topic: `SELECT r.parent_id AS cid, r.topics_id::text AS value, tl.name AS label FROM case_studies_rels r
-         LEFT JOIN topics_locales tl ON tl._parent_id = r.topics_id AND tl._locale = 'en' WHERE r.path = 'topics' AND r.topics_id IS NOT NULL`,
-  sdg: `SELECT r.parent_id AS cid, (s.number::int)::text AS value, sl.short_title AS label FROM case_studies_rels r
-         JOIN sdgs s ON s.id = r.sdgs_id LEFT JOIN sdgs_locales sl ON sl._parent_id = s.id AND sl._locale = 'en' WHERE r.path = 'sdgs'`,
-  target: `SELECT r.parent_id AS cid, t.code AS value, t.code AS label FROM case_studies_rels r
-         JOIN sdg_targets t ON t.id = r.sdg_targets_id WHERE r.path = 'sdgTargets'`,
-  partner: `SELECT c.id AS cid, p.id::text AS value, p.name AS label FROM case_studies c JOIN partners p ON p.id = c.provenance_source_partner_id`,
-  award: `SELECT DISTINCT a._parent_id AS cid, a.award_id::text AS value, al.name AS label FROM case_studies_awards a
-         LEFT JOIN awards_locales al ON al._parent_id = a.award_id AND al._locale = 'en' WHERE a.award_id IS NOT NULL`,
-  status: `SELECT c.id AS cid, c.project_status::text AS value, c.project_status::text AS label FROM case_studies c WHERE c.project_status IS NOT NULL`,
-  language: `SELECT c.id AS cid, c.original_language::text AS value, c.original_language::text AS label FROM case_studies c WHERE c.original_language IS NOT NULL`,
+/** Where each facet's values live in `case_study_search`: an array column or a scalar one. */
+const FACET_COLUMNS: Record<Facet, { column: string; array: boolean; numeric: boolean }> = {
+  city: { column: 'city_ids', array: true, numeric: true },
+  country: { column: 'countries', array: true, numeric: false },
+  region: { column: 'regions', array: true, numeric: false },
+  topic: { column: 'topic_ids', array: true, numeric: true },
+  sdg: { column: 'sdgs', array: true, numeric: true },
+  target: { column: 'targets', array: true, numeric: false },
+  partner: { column: 'partner_id', array: false, numeric: true },
+  award: { column: 'award_ids', array: true, numeric: true },
+  status: { column: 'status', array: false, numeric: false },
+  language: { column: 'language', array: false, numeric: false },
 }
+
+/** How many values each facet lists at most (the most frequent first; selected values always). */
+export const FACET_VALUES_LIMIT = 100
 
 export type SearchParams = {
   q?: string
@@ -48,7 +53,7 @@ export type SearchParams = {
   limit: number
 }
 
-/** `São Paulo parks` → `sao & paulo & parks:*` (accent-folded, words only, so always valid). */
+/** `São Paulo parks` → `sao & paulo & parks:*`: words only, so always a valid tsquery. */
 export function toTsQuery(q: string): string | null {
   const words = q
     .normalize('NFD')
@@ -56,109 +61,205 @@ export function toTsQuery(q: string): string | null {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
+    .slice(0, 32)
   if (!words.length) return null
   return words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(' & ')
 }
 
-const localeText = (column: string) => sql.raw(`(SELECT string_agg(l.${column}, ' ') FROM case_studies_locales l WHERE l._parent_id = c.id)`)
-const bodyText = sql.raw(`(SELECT string_agg(t #>> '{}', ' ') FROM case_studies_locales l,
-  jsonb_path_query(jsonb_build_array(l.sections_background, l.sections_approach, l.sections_participation, l.sections_results, l.sections_challenges, l.sections_transferability), 'strict $.**.text') t
-  WHERE l._parent_id = c.id)`)
-const namesText = sql.raw(`concat_ws(' ',
+/** The query in every configuration, OR-ed: a match in any language counts. */
+export const tsQuerySql = (tsquery: string): SQL =>
+  sql.join(
+    ['use_simple', ...LANGUAGE_CONFIGS].map((config) => sql`to_tsquery(${sql.raw(`'${config}'`)}, ${tsquery})`),
+    sql` || `,
+  )
+
+const BODY_OF_LOCALE_ROW = `(SELECT string_agg(t #>> '{}', ' ') FROM jsonb_path_query(jsonb_build_array(l.sections_background,
+  l.sections_approach, l.sections_participation, l.sections_results, l.sections_challenges, l.sections_transferability), 'strict $.**.text') t)`
+
+const LOCALE_VECTORS = ['use_simple', `('use_' || l._locale::text)::regconfig`]
+  .map((config) => {
+    const cfg = config.startsWith('(') ? config : `'${config}'`
+    return `setweight(to_tsvector(${cfg}, coalesce(l.title, '')), 'A') || setweight(to_tsvector(${cfg}, coalesce(l.summary, '')), 'B') ||
+      setweight(to_tsvector(${cfg}, coalesce(${BODY_OF_LOCALE_ROW}, '')), 'C')`
+  })
+  .join(' || ')
+
+const NAMES = `concat_ws(' ',
   (SELECT string_agg(cl.name, ' ') FROM case_studies_rels r JOIN cities_locales cl ON cl._parent_id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities'),
   (SELECT string_agg(tl.name, ' ') FROM case_studies_rels r JOIN topics_locales tl ON tl._parent_id = r.topics_id WHERE r.parent_id = c.id AND r.path IN ('topics', 'instruments', 'targetGroups')),
-  (SELECT p.name FROM partners p WHERE p.id = c.provenance_source_partner_id))`)
+  (SELECT p.name FROM partners p WHERE p.id = c.provenance_source_partner_id))`
 
-/** The weighted document of case `c`, for the SQL of one query. */
-export const documentSql = sql`(
-  setweight(to_tsvector('simple', ${fold(localeText('title'))}), 'A') ||
-  setweight(to_tsvector('simple', ${fold(localeText('summary'))}), 'B') ||
-  setweight(to_tsvector('simple', ${fold(bodyText)}), 'C') ||
-  setweight(to_tsvector('simple', ${fold(namesText)}), 'D'))`
+/** The weighted document of case `c`. */
+export const documentSql = sql.raw(`(
+  coalesce((SELECT use_tsvector_agg(${LOCALE_VECTORS}) FROM case_studies_locales l WHERE l._parent_id = c.id), ''::tsvector) ||
+  setweight(to_tsvector('use_simple', ${NAMES}), 'D'))`)
 
-/** SQL rebuilding the search rows of the cases matching `condition` (on `c`). */
-export const refreshSearchSql = (condition: ReturnType<typeof sql>) => sql`
-  INSERT INTO case_study_search (case_study_id, document, published, updated_at)
-  SELECT c.id, ${documentSql}, (c._status = 'published' AND c.workflow_state = 'published'), now() FROM case_studies c WHERE ${condition}
-  ON CONFLICT (case_study_id) DO UPDATE SET document = excluded.document, published = excluded.published, updated_at = excluded.updated_at`
+const relIds = (path: string, column: string) =>
+  `ARRAY(SELECT r.${column} FROM case_studies_rels r WHERE r.parent_id = c.id AND r.path = '${path}' AND r.${column} IS NOT NULL ORDER BY r."order")`
+const firstCity = (column: string) =>
+  `(SELECT ci.${column} FROM case_studies_rels r JOIN cities ci ON ci.id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities' ORDER BY r."order" LIMIT 1)`
+const localeTitle = (locale: string) => `(SELECT l.title FROM case_studies_locales l WHERE l._parent_id = c.id AND l._locale::text = ${locale})`
+
+/** SQL rebuilding the search rows of the cases matching `condition` (on `c`, a `case_studies` row). */
+export const refreshSearchSql = (condition: SQL) => sql`
+  INSERT INTO case_study_search (case_study_id, document, published, updated_at, title, language, status, start_year, end_year,
+    published_at, city_ids, countries, regions, topic_ids, sdgs, targets, partner_id, award_ids, lat, lng)
+  SELECT c.id, ${documentSql}, (c._status = 'published' AND c.workflow_state = 'published'), now(),
+    ${sql.raw(`coalesce(${localeTitle("'en'")}, ${localeTitle('c.original_language::text')}, '')`)},
+    c.original_language::text, c.project_status::text, c.start_year, c.end_year, c.published_at,
+    ${sql.raw(relIds('cities', 'cities_id'))},
+    ${sql.raw(`ARRAY(SELECT DISTINCT ci.country::text FROM case_studies_rels r JOIN cities ci ON ci.id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities' AND ci.country IS NOT NULL)`)},
+    ${sql.raw(`ARRAY(SELECT DISTINCT ci.region::text FROM case_studies_rels r JOIN cities ci ON ci.id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities' AND ci.region IS NOT NULL)`)},
+    ${sql.raw(relIds('topics', 'topics_id'))},
+    ${sql.raw(`ARRAY(SELECT DISTINCT s.number::int FROM case_studies_rels r JOIN sdgs s ON s.id = r.sdgs_id WHERE r.parent_id = c.id AND r.path = 'sdgs')`)},
+    ${sql.raw(`ARRAY(SELECT DISTINCT t.code::text FROM case_studies_rels r JOIN sdg_targets t ON t.id = r.sdg_targets_id WHERE r.parent_id = c.id AND r.path = 'sdgTargets')`)},
+    c.provenance_source_partner_id,
+    ${sql.raw(`ARRAY(SELECT DISTINCT a.award_id FROM case_studies_awards a WHERE a._parent_id = c.id AND a.award_id IS NOT NULL)`)},
+    ${sql.raw(`CASE WHEN c.location_lat IS NOT NULL THEN c.location_lat::float8 ELSE ${firstCity('location_lat')}::float8 END`)},
+    ${sql.raw(`CASE WHEN c.location_lat IS NOT NULL THEN c.location_lng::float8 ELSE ${firstCity('location_lng')}::float8 END`)}
+  FROM case_studies c WHERE ${condition}
+  ON CONFLICT (case_study_id) DO UPDATE SET document = excluded.document, published = excluded.published, updated_at = excluded.updated_at,
+    title = excluded.title, language = excluded.language, status = excluded.status, start_year = excluded.start_year,
+    end_year = excluded.end_year, published_at = excluded.published_at, city_ids = excluded.city_ids, countries = excluded.countries,
+    regions = excluded.regions, topic_ids = excluded.topic_ids, sdgs = excluded.sdgs, targets = excluded.targets,
+    partner_id = excluded.partner_id, award_ids = excluded.award_ids, lat = excluded.lat, lng = excluded.lng`
 
 export async function refreshSearch(payload: Payload, ids: number[], req?: Partial<PayloadRequest>): Promise<void> {
   if (!ids.length) return
   const db = await dbFor(payload, req)
-  await db.execute(refreshSearchSql(sql`c.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`))
+  await db.execute(refreshSearchSql(sql`c.id = ANY(${`{${ids.map(Number).join(',')}}`}::int[])`))
 }
 
-function facetCondition(facet: Facet, values: string[]) {
-  return sql`c.id IN (SELECT s.cid FROM (${sql.raw(SOURCES[facet])}) s WHERE s.value IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)}))`
+/** Rebuilds the rows of every case that refers to a city, topic or partner (after a rename or merge). */
+export async function refreshSearchFor(payload: Payload, ref: { collection: 'cities' | 'topics' | 'partners'; ids: number[] }, req?: Partial<PayloadRequest>): Promise<void> {
+  if (!ref.ids.length) return
+  const db = await dbFor(payload, req)
+  const ids = sql`${`{${ref.ids.map(Number).join(',')}}`}::int[]`
+  const condition =
+    ref.collection === 'partners'
+      ? sql`c.provenance_source_partner_id = ANY(${ids})`
+      : ref.collection === 'cities'
+        ? sql`c.id IN (SELECT r.parent_id FROM case_studies_rels r WHERE r.path = 'cities' AND r.cities_id = ANY(${ids}))`
+        : sql`c.id IN (SELECT r.parent_id FROM case_studies_rels r WHERE r.path IN ('topics', 'instruments', 'targetGroups') AND r.topics_id = ANY(${ids}))`
+  await db.execute(refreshSearchSql(condition))
 }
 
+/** `column && '{…}'` (arrays) or `column = ANY('{…}')` (scalars), on the alias `s`. */
+function facetMatch(facet: Facet, values: string[]): SQL {
+  const { column, array, numeric } = FACET_COLUMNS[facet]
+  const literal = sql`${`{${values.map((v) => (numeric ? String(Number(v)) : `"${v.replace(/["\\]/g, '')}"`)).join(',')}}`}`
+  const typed = numeric ? sql`${literal}::int[]` : sql`${literal}::text[]`
+  return array ? sql`s.${sql.raw(column)} && ${typed}` : sql`s.${sql.raw(column)} = ANY(${typed})`
+}
+
+/** The published cases that match the text and the non-facet filters, as rows of `case_study_search s`. */
+export function matchingCases(params: Pick<SearchParams, 'q' | 'yearFrom' | 'yearTo'>): { from: SQL; where: SQL; rank: SQL; query: SQL | null } {
+  const tsquery = params.q ? toTsQuery(params.q) : null
+  const conds = [sql`s.published`]
+  if (params.yearFrom !== undefined) conds.push(sql`coalesce(s.end_year, s.start_year, 9999) >= ${params.yearFrom}`)
+  if (params.yearTo !== undefined) conds.push(sql`s.start_year <= ${params.yearTo}`)
+  if (!tsquery) return { from: sql`case_study_search s`, where: sql.join(conds, sql` AND `), rank: sql`0::real`, query: null }
+  conds.push(sql`s.document @@ q.query`)
+  return {
+    from: sql`case_study_search s, (SELECT ${tsQuerySql(tsquery)} AS query) q`,
+    where: sql.join(conds, sql` AND `),
+    rank: sql`ts_rank_cd(s.document, q.query)`,
+    query: tsQuerySql(tsquery),
+  }
+}
+
+/** Every facet condition of the request, with the filter values. */
+export function facetConditions(filters: SearchParams['filters']): Map<Facet, SQL> {
+  const conds = new Map<Facet, SQL>()
+  for (const facet of FACETS) {
+    const values = filters[facet]
+    if (values?.length) conds.set(facet, facetMatch(facet, values))
+  }
+  return conds
+}
+
+const LABELS: Partial<Record<Facet, string>> = {
+  city: `(SELECT name FROM cities_locales WHERE _parent_id = v.ival AND _locale = 'en')`,
+  topic: `(SELECT name FROM topics_locales WHERE _parent_id = v.ival AND _locale = 'en')`,
+  sdg: `(SELECT sl.short_title FROM sdgs s JOIN sdgs_locales sl ON sl._parent_id = s.id AND sl._locale = 'en' WHERE s.number::int = v.ival LIMIT 1)`,
+  partner: `(SELECT name FROM partners WHERE id = v.ival)`,
+  award: `(SELECT name FROM awards_locales WHERE _parent_id = v.ival AND _locale = 'en')`,
+}
+
+/**
+ * One statement: the matching cases are read once (`m`), each facet condition is evaluated once
+ * per case (`f`), then the page, the total and every facet's counts (each facet counted under all
+ * the other facets' conditions: OR within a facet, AND across facets) come from that.
+ */
 export async function searchCaseStudies(payload: Payload, params: SearchParams, req?: Partial<PayloadRequest>) {
   const db = await dbFor(payload, req)
-  const tsquery = params.q ? toTsQuery(params.q) : null
-  const base = [sql`c._status = 'published'`, sql`c.workflow_state = 'published'`]
-  if (params.yearFrom !== undefined) base.push(sql`coalesce(c.end_year, c.start_year, 9999) >= ${params.yearFrom}`)
-  if (params.yearTo !== undefined) base.push(sql`c.start_year <= ${params.yearTo}`)
-  const facetConds = new Map<Facet, ReturnType<typeof sql>>()
-  for (const facet of FACETS) {
-    const values = params.filters[facet]
-    if (values?.length) facetConds.set(facet, facetCondition(facet, values))
+  const match = matchingCases(params)
+  const conds = facetConditions(params.filters)
+  const flag = (facet: Facet) => sql.raw(`k_${facet}`)
+  const flags = FACETS.map((facet) => sql`${conds.get(facet) ?? sql`TRUE`} AS ${flag(facet)}`)
+  const allExcept = (except?: Facet) => sql.join([sql`TRUE`, ...FACETS.filter((f) => f !== except && conds.has(f)).map((f) => sql`f.${flag(f)}`)], sql` AND `)
+
+  const facetRows = FACETS.map((facet) => {
+    const { column, array, numeric } = FACET_COLUMNS[facet]
+    const value = array ? sql.raw('x') : sql.raw(`f.${column}`)
+    const from = array ? sql`m f, unnest(f.${sql.raw(column)}) x` : sql`m f`
+    const ival = numeric ? sql`${value}::int` : sql`NULL::int`
+    const tval = numeric ? sql`NULL::text` : sql`${value}::text`
+    return sql`SELECT ${facet} AS facet, ${ival} AS ival, ${tval} AS tval, count(*)::int AS n FROM ${from} WHERE ${allExcept(facet)} AND ${value} IS NOT NULL GROUP BY ${value}`
+  })
+  const selected = (facet: Facet) => {
+    const values = params.filters[facet] ?? []
+    if (!values.length) return sql`FALSE`
+    return FACET_COLUMNS[facet].numeric ? sql`v.ival = ANY(${`{${values.map(Number).join(',')}}`}::int[])` : sql`v.tval = ANY(${`{${values.map((v) => `"${v}"`).join(',')}}`}::text[])`
   }
-  const docCte = tsquery
-    ? sql`WITH m AS (SELECT c.id, ts_rank_cd(s.document, to_tsquery('simple', ${tsquery})) AS rank FROM case_study_search s
-        JOIN case_studies c ON c.id = s.case_study_id WHERE s.published AND ${sql.join(base, sql` AND `)} AND s.document @@ to_tsquery('simple', ${tsquery}))`
-    : sql`WITH m AS (SELECT c.id, 0::real AS rank FROM case_studies c WHERE ${sql.join(base, sql` AND `)})`
-  const where = (except?: Facet) => {
-    const conds = [sql`TRUE`, ...[...facetConds].filter(([facet]) => facet !== except).map(([, cond]) => cond)]
-    return sql.join(conds, sql` AND `)
+  const label = sql.raw(`CASE v.facet ${Object.entries(LABELS).map(([facet, expr]) => `WHEN '${facet}' THEN ${expr}`).join(' ')} END`)
+  const order = (alias: string) => {
+    const a = sql.raw(alias)
+    return params.sort === 'relevance' && match.query ? sql`${a}.rank DESC, ${a}.id DESC`
+      : params.sort === 'start' ? sql`${a}.start_year DESC NULLS LAST, ${a}.id DESC`
+      : params.sort === 'title' ? sql`${a}.title ASC, ${a}.id ASC`
+      : sql`${a}.published_at DESC NULLS LAST, ${a}.id DESC`
   }
-  const order =
-    params.sort === 'relevance' && tsquery ? sql`m.rank DESC, c.id DESC`
-    : params.sort === 'newest' ? sql`c.updated_at DESC, c.id DESC`
-    : params.sort === 'start' ? sql`c.start_year DESC NULLS LAST, c.id DESC`
-    : params.sort === 'title' ? sql`title ASC, c.id ASC`
-    : sql`c.updated_at DESC, c.id DESC`
   const offset = (params.page - 1) * params.limit
-  const headline = tsquery
-    ? sql`ts_headline('simple', ${fold(sql`concat_ws(' — ', en.title, en.summary)`)}, to_tsquery('simple', ${tsquery}), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10')`
+  const headlineConfig = sql.raw(`('use_' || c.original_language::text)::regconfig`)
+  const headline = match.query
+    ? sql`ts_headline(${headlineConfig}, concat_ws(' — ', coalesce(en.title, orig.title), coalesce(en.summary, orig.summary)), ${match.query},
+        'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10')`
     : sql`NULL::text`
-  const resultQuery = sql`${docCte}
-    SELECT c.id, c.slug, en.title AS title, en.teaser, en.summary, c.start_year, c.end_year, c.project_status, c.original_language,
-      c.updated_at, m.rank, ${headline} AS snippet, count(*) OVER () AS total
-    FROM m JOIN case_studies c ON c.id = m.id
-    LEFT JOIN case_studies_locales en ON en._parent_id = c.id AND en._locale = 'en'
-    WHERE ${where()} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${offset}`
-  const facetQuery = (facet: Facet) => sql`${docCte}
-    SELECT s.value, min(s.label) AS label, count(DISTINCT c.id)::int AS count
-    FROM m JOIN case_studies c ON c.id = m.id JOIN (${sql.raw(SOURCES[facet])}) s ON s.cid = c.id
-    WHERE ${where(facet)} GROUP BY s.value ORDER BY count(DISTINCT c.id) DESC, s.value`
-  const [results, ...facetRows] = await Promise.all([db.execute(resultQuery), ...FACETS.map((facet) => db.execute(facetQuery(facet)))])
-  const rows = results.rows
-  let total = rows.length ? Number(rows[0].total) : 0
-  if (!rows.length && offset > 0) {
-    const counted = await db.execute(sql`${docCte} SELECT count(*)::int AS n FROM m JOIN case_studies c ON c.id = m.id WHERE ${where()}`)
-    total = Number(counted.rows[0]?.n ?? 0)
+
+  const statement = sql`
+    WITH m AS MATERIALIZED (
+      SELECT s.case_study_id AS id, s.title, s.published_at, s.start_year, s.city_ids, s.countries, s.regions, s.topic_ids, s.sdgs,
+        s.targets, s.partner_id, s.award_ids, s.status, s.language, ${match.rank} AS rank, ${sql.join(flags, sql`, `)}
+      FROM ${match.from} WHERE ${match.where}
+    ),
+    v AS (
+      SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, ival, tval) AS position FROM (${sql.join(facetRows, sql` UNION ALL `)}) facet_rows
+    ),
+    page AS (SELECT f.id, f.rank, f.start_year, f.title, f.published_at FROM m f WHERE ${allExcept()} ORDER BY ${order('f')} LIMIT ${params.limit} OFFSET ${offset})
+    SELECT
+      (SELECT count(*)::int FROM m f WHERE ${allExcept()}) AS total,
+      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug, 'title', coalesce(en.title, orig.title), 'teaser', coalesce(en.teaser, orig.teaser),
+          'summary', coalesce(en.summary, orig.summary), 'startYear', c.start_year, 'endYear', c.end_year, 'projectStatus', c.project_status,
+          'originalLanguage', c.original_language, 'publishedAt', c.published_at, 'updatedAt', c.updated_at, 'rank', page.rank, 'snippet', ${headline})
+          ORDER BY ${order('page')}), '[]'::json)
+        FROM page JOIN case_studies c ON c.id = page.id
+        LEFT JOIN case_studies_locales en ON en._parent_id = c.id AND en._locale = 'en'
+        LEFT JOIN case_studies_locales orig ON orig._parent_id = c.id AND orig._locale::text = c.original_language::text) AS docs,
+      (SELECT coalesce(json_agg(json_build_object('facet', v.facet, 'value', coalesce(v.ival::text, v.tval), 'label', ${label}, 'count', v.n)
+          ORDER BY v.facet, v.position), '[]'::json)
+        FROM v WHERE v.position <= ${FACET_VALUES_LIMIT} OR ${sql.join(FACETS.map((facet) => sql`(v.facet = ${facet} AND ${selected(facet)})`), sql` OR `)}) AS facets`
+
+  const { rows } = await db.execute(statement)
+  const row = rows[0] as { total: number; docs: Array<Record<string, unknown>>; facets: Array<{ facet: Facet; value: string; label: string | null; count: number }> }
+  const total = Number(row.total)
+  const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as Array<{ value: string | number; label: string; count: number }>]))
+  for (const item of row.facets) {
+    const value = FACET_COLUMNS[item.facet].numeric && item.facet === 'sdg' ? Number(item.value) : String(item.value)
+    facets[item.facet]!.push({ value, label: item.label ?? String(item.value), count: item.count })
   }
-  const facets = Object.fromEntries(
-    FACETS.map((facet, index) => [
-      facet,
-      facetRows[index].rows.map((row) => ({ value: facet === 'sdg' ? Number(row.value) : String(row.value), label: row.label ?? String(row.value), count: Number(row.count) })),
-    ]),
-  )
   return {
-    docs: rows.map((row) => ({
-      id: Number(row.id),
-      slug: row.slug,
-      title: row.title,
-      teaser: row.teaser,
-      summary: row.summary,
-      startYear: row.start_year === null ? null : Number(row.start_year),
-      endYear: row.end_year === null ? null : Number(row.end_year),
-      projectStatus: row.project_status,
-      originalLanguage: row.original_language,
-      updatedAt: row.updated_at,
-      rank: tsquery ? Number(row.rank) : null,
-      snippet: row.snippet,
-    })),
+    docs: row.docs.map((doc) => ({ ...doc, rank: match.query ? Number(doc.rank) : null })),
     totalDocs: total,
     page: params.page,
     limit: params.limit,

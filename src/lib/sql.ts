@@ -13,3 +13,4 @@ export async function dbFor(payload: Payload, req?: Partial<PayloadRequest>): Pr
 export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`)
 
 export { sql }
+export type SQL = ReturnType<typeof sql>

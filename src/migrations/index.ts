@@ -3,6 +3,7 @@ import * as migration_20261128_213939_community from './20261128_213939_communit
 import * as migration_20261128_214306_community_jobs from './20261128_214306_community_jobs';
 import * as migration_20261128_220336_alerts_frequency_optional from './20261128_220336_alerts_frequency_optional';
 import * as migration_20261128_233655_search from './20261128_233655_search';
+import * as migration_20261129_004633_case_published_at from './20261129_004633_case_published_at';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_233655_search.up,
     down: migration_20261128_233655_search.down,
-    name: '20261128_233655_search'
+    name: '20261128_233655_search',
+  },
+  {
+    up: migration_20261129_004633_case_published_at.up,
+    down: migration_20261129_004633_case_published_at.down,
+    name: '20261129_004633_case_published_at'
   },
 ];

@@ -42,7 +42,7 @@ test('title matches rank above body matches, with highlighted snippets', async (
   const res = await search('q=mangrove')
   expect(res.status).toBe(200)
   expect(res.body.docs.map((doc: any) => doc.id)).toEqual([ids.titleHit, ids.bodyHit])
-  expect(res.body.docs[0].snippet).toContain('<mark>mangrove</mark>')
+  expect(res.body.docs[0].snippet).toContain('<mark>Mangrove</mark>')
   expect(res.body.totalDocs).toBe(2)
 })
 
