@@ -2,6 +2,7 @@ import { ValidationError, type CollectionConfig, type CollectionBeforeChangeHook
 
 import { anyone, staff, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
+import { reindexReferencingCases } from '../hooks/reindexReferencingCases'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { countryOptions, regionOf, M49_REGION_OPTIONS } from '../src/lib/geography'
 import { nameKey } from '../src/lib/slugify'
@@ -50,6 +51,7 @@ export const Cities: CollectionConfig = {
   access: { read: anyone, create: staff, update: staff, delete: staff },
   hooks: {
     beforeChange: [deriveRegion, deriveNameKey, refuseDuplicateCity],
+    afterChange: [reindexReferencingCases('cities')],
     beforeDelete: [preventReferencedDelete('cities')],
   },
   endpoints: [mergeEndpoint('cities')],

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, staff, staffOnlyField, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
+import { reindexReferencingCases } from '../hooks/reindexReferencingCases'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { licenceField, sidebar, urlField, yearField } from './fields/common'
 import { slugField } from './fields/slug'
@@ -12,7 +13,7 @@ export const Partners: CollectionConfig = {
   admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'type', 'trustLevel', 'activeSince'], group: 'Reference data' },
   defaultPopulate: { name: true, slug: true, type: true, logo: true, website: true },
   access: { read: anyone, create: staff, update: staff, delete: staff },
-  hooks: { beforeDelete: [preventReferencedDelete('partners')] },
+  hooks: { afterChange: [reindexReferencingCases('partners')], beforeDelete: [preventReferencedDelete('partners')] },
   endpoints: [mergeEndpoint('partners')],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },

@@ -2,6 +2,7 @@ import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from
 
 import { anyone, staff, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
+import { reindexReferencingCases } from '../hooks/reindexReferencingCases'
 import { mergeEndpoint } from '../src/endpoints/merge'
 import { sidebar } from './fields/common'
 import { slugField } from './fields/slug'
@@ -37,6 +38,7 @@ export const Topics: CollectionConfig = {
   access: { read: anyone, create: staff, update: staff, delete: staff },
   hooks: {
     beforeChange: [resolveHierarchy],
+    afterChange: [reindexReferencingCases('topics')],
     beforeDelete: [preventReferencedDelete('topics')],
   },
   endpoints: [mergeEndpoint('topics')],

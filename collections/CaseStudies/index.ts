@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { authenticated, staffOnlyField } from '../../access'
 import { isStaffUser } from '../../access/roles'
+import { geoEndpoint } from '../../src/endpoints/geo'
+import { relatedEndpoint } from '../../src/endpoints/related'
 import { searchEndpoint } from '../../src/endpoints/search'
 import { workflowEndpoint } from '../../src/endpoints/workflow'
 import { year as checkYear } from '../../src/lib/validation'
@@ -55,7 +57,7 @@ export const CaseStudies: CollectionConfig = {
     group: 'Content',
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
-  endpoints: [searchEndpoint, workflowEndpoint],
+  endpoints: [searchEndpoint, geoEndpoint, relatedEndpoint, workflowEndpoint],
   defaultPopulate: { title: true, slug: true, teaser: true, cities: true, heroImage: true, sdgs: true, workflowState: true },
   access: {
     read: readCaseStudies,

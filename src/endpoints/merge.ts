@@ -2,6 +2,7 @@ import { commitTransaction, initTransaction, killTransaction, type CollectionSlu
 import { z } from 'zod'
 
 import { isStaffUser } from '../../access/roles'
+import { refreshSearchFor } from '../lib/search'
 import { dbFor, ident, sql } from '../lib/sql'
 
 const bodySchema = z.object({ into: z.coerce.number({ error: 'into must be the id of the document to merge into' }).int().positive() })
@@ -57,6 +58,8 @@ export const mergeEndpoint = (slug: CollectionSlug): Endpoint => ({
         if (count > 0) moved.push({ table: refTable, column, count })
       }
       await payload.delete({ collection: slug, id: sourceId, req, overrideAccess: true })
+      // the cases now pointing at the target are found under its name
+      if (slug === 'cities' || slug === 'topics' || slug === 'partners') await refreshSearchFor(payload, { collection: slug, ids: [targetId] }, req)
       if (shouldCommit) await commitTransaction(req)
       return Response.json({ message: `Merged ${slug} ${sourceId} into ${targetId}`, into: targetId, moved })
     } catch (err) {
