@@ -7,6 +7,8 @@ const ids: Record<string, number> = {}
 let saoPaulo: number
 let berlin: number
 let topics: number[]
+let partner: number
+let award: number
 
 const search = (query: string) => api(app, `/api/case-studies/search${query ? `?${query}` : ''}`)
 const idsOf = (body: any) => (body.docs as Array<{ id: number }>).map((doc) => doc.id).sort((a, b) => a - b)
@@ -29,10 +31,14 @@ beforeAll(async () => {
   berlin = await city('Berlin', 'DE')
   topics = (await app.sql(`SELECT id FROM topics WHERE scheme = 'topic' ORDER BY id LIMIT 2`)).rows.map((row) => row.id)
   const target112 = await targetId(app, '11.2')
+  partner = (await app.sql(`SELECT id FROM partners ORDER BY id LIMIT 1`)).rows[0].id
+  award = (await app.sql(`SELECT id FROM awards ORDER BY id LIMIT 1`)).rows[0].id
   await make('titleHit', { title: 'Mangrove restoration programme', summary: 'Coastal protection.', cities: [saoPaulo], topics: [topics[0]], projectStatus: 'ongoing', startYear: 2015, originalLanguage: 'es' })
   await make('bodyHit', { title: 'Coastal resilience plan', summary: 'A plan for the coast.', sections: { background: lexical('Volunteers planted mangrove seedlings along the shore.') }, cities: [berlin], topics: [topics[1]], projectStatus: 'completed', startYear: 2005, endYear: 2010 })
   await make('transit', { title: 'Bus rapid transit corridors', summary: 'Faster buses for everyone.', cities: [saoPaulo], sdgTargets: [target112], topics: [topics[0], topics[1]], projectStatus: 'completed', startYear: 2012, endYear: 2018 })
   await make('draft', { title: 'Mangrove nursery draft', summary: 'Not yet public.', cities: [saoPaulo] }, false)
+  await make('german', { title: 'Neue Radwege für Berlin', summary: 'Geschützte Radwege entlang der Hauptstraßen.', cities: [berlin], originalLanguage: 'de', provenance: { sourcePartner: partner, externalId: 'de-1' }, awards: [{ award, result: 'winner' }] })
+  await make('english', { title: 'Pocket parks', summary: 'Small parks in dense blocks.', cities: [berlin], provenance: { sourcePartner: partner, externalId: 'en-1' } })
 }, 180_000)
 afterAll(async () => {
   await app?.close()
@@ -58,12 +64,15 @@ test('drafts never appear', async () => {
   expect(res.body.docs).toEqual([])
   const all = await search('limit=50')
   expect(idsOf(all.body)).not.toContain(ids.draft)
+  for (const facet of Object.values(all.body.facets) as Array<Array<{ count: number }>>) {
+    for (const value of facet) expect(value.count).toBeLessThanOrEqual(all.body.totalDocs)
+  }
 })
 
 test('filters: each facet, OR within, AND across', async () => {
   expect(idsOf((await search(`city=${saoPaulo}`)).body)).toEqual(sorted(ids.titleHit, ids.transit))
-  expect(idsOf((await search(`city=${saoPaulo},${berlin}`)).body)).toEqual(sorted(ids.titleHit, ids.bodyHit, ids.transit))
-  expect(idsOf((await search('country=de')).body)).toEqual([ids.bodyHit])
+  expect(idsOf((await search(`city=${saoPaulo},${berlin}`)).body)).toEqual(sorted(ids.titleHit, ids.bodyHit, ids.transit, ids.german, ids.english))
+  expect(idsOf((await search('country=de')).body)).toEqual(sorted(ids.bodyHit, ids.german, ids.english))
   expect(idsOf((await search('target=11.2')).body)).toEqual([ids.transit])
   expect(idsOf((await search('sdg=11')).body)).toEqual([ids.transit])
   expect(idsOf((await search(`topic=${topics[1]}`)).body)).toEqual(sorted(ids.bodyHit, ids.transit))
@@ -94,13 +103,35 @@ test('facet counts are disjunctive and agree with SQL', async () => {
 })
 
 test('sorting and pagination', async () => {
-  const byTitle = await search('sort=title&limit=2')
+  const byTitle = await search('sort=title&limit=2&language=en,es')
   expect(byTitle.body.docs.map((doc: any) => doc.title)).toEqual(['Bus rapid transit corridors', 'Coastal resilience plan'])
   expect(byTitle.body.totalPages).toBe(2)
-  const page2 = await search('sort=title&limit=2&page=2')
-  expect(page2.body.docs.map((doc: any) => doc.id)).toEqual([ids.titleHit])
+  const page2 = await search('sort=title&limit=2&page=2&language=en,es')
+  expect(page2.body.docs.map((doc: any) => doc.id)).toEqual([ids.titleHit, ids.english])
   const byStart = await search('sort=start')
-  expect(byStart.body.docs.map((doc: any) => doc.id)).toEqual([ids.titleHit, ids.transit, ids.bodyHit])
+  expect(byStart.body.docs.map((doc: any) => doc.id).slice(0, 3)).toEqual([ids.titleHit, ids.transit, ids.bodyHit])
+  // newest: by first publication, latest first
+  const newest = await search('sort=newest')
+  expect(newest.body.docs.map((doc: any) => doc.id)).toEqual([ids.english, ids.german, ids.transit, ids.bodyHit, ids.titleHit])
+  expect(newest.body.docs.every((doc: any) => typeof doc.publishedAt === 'string')).toBe(true)
+})
+
+test('words are stemmed in the case\'s language, and found with or without umlauts', async () => {
+  expect(idsOf((await search('q=park')).body)).toEqual([ids.english])
+  expect(idsOf((await search('q=Radweg%20Berlin')).body)).toEqual([ids.german])
+  expect(idsOf((await search('q=Hauptstra%C3%9Fe')).body)).toEqual([ids.german])
+  expect(idsOf((await search('q=fur%20berlin')).body)).toEqual([ids.german])
+})
+
+test('partner, award and region filters, with their facets', async () => {
+  expect(idsOf((await search(`partner=${partner}`)).body)).toEqual(sorted(ids.german, ids.english))
+  expect(idsOf((await search(`award=${award}`)).body)).toEqual([ids.german])
+  const europe = await search('region=m49-150')
+  expect(idsOf(europe.body)).toEqual(sorted(ids.bodyHit, ids.german, ids.english))
+  const all = await search('')
+  expect(all.body.facets.partner).toEqual([{ value: String(partner), label: expect.any(String), count: 2 }])
+  expect(all.body.facets.award).toEqual([{ value: String(award), label: expect.any(String), count: 1 }])
+  expect(all.body.facets.region.map((f: any) => [f.value, f.count])).toEqual(expect.arrayContaining([['m49-150', 3]]))
 })
 
 test('search follows update, unpublish and delete', async () => {
