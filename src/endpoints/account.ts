@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { isStaffUser } from '../../access/roles'
 import { LANGUAGE_CODES } from '../../collections/fields/common'
 import { passwordProblem } from '../lib/password-policy'
+import { documented, errorResponse, jsonContent } from '../lib/openapi'
 import { fail, zodMessage } from './respond'
 
 /**
@@ -189,4 +190,33 @@ const exportData: Endpoint = {
   },
 }
 
-export const accountEndpoints: Endpoint[] = [register, login, forgotPassword, exportData]
+const credentials = { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } }
+const tags = ['citymakers']
+
+export const accountEndpoints: Endpoint[] = [
+  documented(register, {
+    summary: 'Register as a citymaker; the account is activated from the mail it receives',
+    description: 'The answer is the same, after the same time, for a new and an already registered address (which gets a notice instead).',
+    tags,
+    requestBody: { required: true, content: jsonContent(z.toJSONSchema(registrationSchema, { io: 'input', unrepresentable: 'any' })) },
+    responses: { '202': { description: 'Accepted: check your mail.', content: jsonContent({ type: 'object' }) }, '400': errorResponse('A field is missing or invalid, or an unknown one was sent; the message names it.') },
+  }),
+  documented(login, {
+    summary: 'Log in; the token goes in `Authorization: JWT <token>`',
+    tags,
+    requestBody: { required: true, content: jsonContent(credentials) },
+    responses: { '200': { description: 'The user and a token.', content: jsonContent({ type: 'object' }) }, '401': errorResponse('One answer for an unknown address, a wrong password and a locked account.') },
+  }),
+  documented(forgotPassword, {
+    summary: 'Ask for a password reset mail (same answer for every address)',
+    tags,
+    requestBody: { required: true, content: jsonContent({ type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }) },
+    responses: { '200': { description: 'Accepted.', content: jsonContent({ type: 'object' }) }, '400': errorResponse('No e-mail address given.') },
+  }),
+  documented(exportData, {
+    summary: 'Download everything the platform keeps about me (JSON)',
+    tags,
+    security: [{ jwt: [] }],
+    responses: { '200': { description: 'The export.', content: jsonContent({ type: 'object' }) }, '401': errorResponse('Not logged in.') },
+  }),
+]

@@ -4,6 +4,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { escapeHtml } from '../lib/mail'
+import { documented, errorResponse, queryParam } from '../lib/openapi'
 
 /**
  * Unsubscribing from case-study alerts without logging in. Every alert mail carries a link with a
@@ -106,4 +107,19 @@ const unsubscribe: Endpoint = {
   },
 }
 
-export const alertsEndpoints: Endpoint[] = [confirmPage, unsubscribe]
+const tokenParam = queryParam('token', 'The signed token from the alert mail.', { type: 'string' }, true)
+
+export const alertsEndpoints: Endpoint[] = [
+  documented(confirmPage, {
+    summary: 'The unsubscribe page linked from alert mails (a button; opening the link changes nothing)',
+    tags: ['citymakers'],
+    parameters: [tokenParam],
+    responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } }, '400': errorResponse('Missing or invalid token.') },
+  }),
+  documented(unsubscribe, {
+    summary: 'Stop case-study alerts (RFC 8058 one-click unsubscribe)',
+    tags: ['citymakers'],
+    parameters: [tokenParam],
+    responses: { '200': { description: 'Unsubscribed.' }, '400': errorResponse('Missing or invalid token.') },
+  }),
+]

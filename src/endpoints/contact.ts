@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { readEnv } from '../lib/env'
 import { dbFor, sql } from '../lib/sql'
+import { documented, errorResponse, jsonContent, pathParam } from '../lib/openapi'
 import { fail, zodMessage } from './respond'
 
 /**
@@ -151,4 +152,20 @@ const contact: Endpoint = {
   },
 }
 
-export const contactEndpoints: Endpoint[] = [contact]
+export const contactEndpoints: Endpoint[] = [
+  documented(contact, {
+    summary: 'Send a message to a member; it is relayed by mail without showing their address',
+    tags: ['citymakers'],
+    security: [{ jwt: [] }],
+    parameters: [pathParam('id', 'The member to contact.')],
+    requestBody: { required: true, content: jsonContent(z.toJSONSchema(bodySchema, { io: 'input', unrepresentable: 'any' })) },
+    responses: {
+      '202': { description: 'Queued for delivery.', content: jsonContent({ type: 'object' }) },
+      '400': errorResponse('Bad body; the message names the field.'),
+      '401': errorResponse('Not logged in.'),
+      '403': errorResponse('The member does not accept messages, or the account is not active.'),
+      '404': errorResponse('No such member visible to the sender.'),
+      '429': errorResponse('Too many messages; Retry-After says when to try again.'),
+    },
+  }),
+]

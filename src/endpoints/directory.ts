@@ -5,6 +5,7 @@ import { LANGUAGE_CODES } from '../../collections/fields/common'
 import { M49_REGION_OPTIONS } from '../lib/geography'
 import { dbFor, sql } from '../lib/sql'
 import { countryCode } from '../lib/validation'
+import { documented, errorResponse, jsonContent, queryParam } from '../lib/openapi'
 import { fail } from './respond'
 
 /**
@@ -222,4 +223,22 @@ const directory: Endpoint = {
   },
 }
 
-export const directoryEndpoints: Endpoint[] = [directory]
+export const directoryEndpoints: Endpoint[] = [
+  documented(directory, {
+    summary: 'The member directory (public profiles; community profiles for members)',
+    tags: ['citymakers'],
+    parameters: [
+      queryParam('city', 'City ids, comma-separated.'),
+      queryParam('country', 'ISO country codes, comma-separated.'),
+      queryParam('region', 'UN M49 regions such as m49-150, comma-separated.'),
+      queryParam('roleType', 'Role types, comma-separated.'),
+      queryParam('topic', 'Topic ids, comma-separated.'),
+      queryParam('sdg', 'SDG numbers, comma-separated.'),
+      queryParam('language', 'Language codes, comma-separated.'),
+      queryParam('q', 'Name or organisation, 1–100 characters.'),
+      queryParam('page', 'Page.', { type: 'integer', minimum: 1, maximum: 10000 }),
+      queryParam('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: DIRECTORY_MAX_LIMIT }),
+    ],
+    responses: { '200': { description: 'A page of profiles.', content: jsonContent({ type: 'object' }) }, '400': errorResponse('A parameter is unknown or malformed; the message names it.') },
+  }),
+]

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { facetConditions, matchingCases } from '../lib/search'
 import { integerParam, parseDiscoveryParams, urlParams } from '../lib/search-params'
 import { dbFor, sql } from '../lib/sql'
+import { documented, errorResponse, filterParameters, queryParam, ref } from '../lib/openapi'
 import { fail } from './respond'
 
 /**
@@ -24,7 +25,7 @@ const bboxSchema = z
   })
   .refine(([, minLat, , maxLat]) => minLat < maxLat, { error: 'bbox: minLat must be less than maxLat' })
 
-export const geoEndpoint: Endpoint = {
+export const geoEndpoint: Endpoint = documented({
   path: '/geo',
   method: 'get',
   handler: async (req: PayloadRequest) => {
@@ -82,4 +83,14 @@ export const geoEndpoint: Endpoint = {
       { headers: { 'content-type': 'application/geo+json' } },
     )
   },
-}
+}, {
+  summary: 'Published case studies in a bounding box, as GeoJSON, clustered above maxPoints',
+  tags: ['case-studies'],
+  parameters: [
+    queryParam('bbox', 'minLng,minLat,maxLng,maxLat (WGS84); minLng > maxLng crosses the antimeridian.', { type: 'string' }, true),
+    queryParam('maxPoints', 'Up to this many cases come as points, more as clusters (1–1000, default 300).', { type: 'integer', minimum: 1, maximum: 1000 }),
+    queryParam('grid', 'Clusters: cells per side of the box (2–64, default 12).', { type: 'integer', minimum: 2, maximum: 64 }),
+    ...filterParameters,
+  ],
+  responses: { '200': { description: 'A FeatureCollection.', content: { 'application/geo+json': { schema: ref('FeatureCollection') } } }, '400': errorResponse('bbox or another parameter is missing or malformed.') },
+})

@@ -1,3 +1,5 @@
 import type { Endpoint } from 'payload'
 
-export const endpoints: Endpoint[] = []
+import { openApiEndpoint } from '../lib/openapi'
+
+export const endpoints: Endpoint[] = [openApiEndpoint]

@@ -2,6 +2,7 @@ import { commitTransaction, initTransaction, killTransaction, type CollectionSlu
 import { z } from 'zod'
 
 import { isStaffUser } from '../../access/roles'
+import { documented, errorResponse, jsonContent, pathParam } from '../lib/openapi'
 import { refreshSearchFor } from '../lib/search'
 import { dbFor, ident, sql } from '../lib/sql'
 
@@ -13,7 +14,7 @@ const bodySchema = z.object({ into: z.coerce.number({ error: 'into must be the i
  * foreign keys) to the other one, then deletes this one. One transaction: a failure changes
  * nothing. Editors use it instead of deleting reference data that is still in use.
  */
-export const mergeEndpoint = (slug: CollectionSlug): Endpoint => ({
+export const mergeEndpoint = (slug: CollectionSlug): Endpoint => documented({
   path: '/:id/merge',
   method: 'post',
   handler: async (req: PayloadRequest) => {
@@ -67,5 +68,18 @@ export const mergeEndpoint = (slug: CollectionSlug): Endpoint => ({
       payload.logger.error({ err, msg: `Merging ${slug} ${sourceId} into ${targetId} failed` })
       return Response.json({ errors: [{ message: `Merging ${slug} ${sourceId} into ${targetId} failed; nothing was changed` }] }, { status: 409 })
     }
+  },
+}, {
+  summary: `Merge this ${slug} document into another (editors): references move, this one is deleted`,
+  tags: [slug],
+  security: [{ jwt: [] }],
+  parameters: [pathParam('id', 'The duplicate to merge away.')],
+  requestBody: { required: true, content: jsonContent(z.toJSONSchema(bodySchema, { io: 'input', unrepresentable: 'any' })) },
+  responses: {
+    '200': { description: 'Merged; the references moved per table.', content: jsonContent({ type: 'object' }) },
+    '400': errorResponse('Bad body or merging into itself.'),
+    '403': errorResponse('Only editors can merge.'),
+    '404': errorResponse('One of the two documents does not exist.'),
+    '409': errorResponse('The merge failed; nothing was changed.'),
   },
 })

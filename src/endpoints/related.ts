@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { dbFor, sql } from '../lib/sql'
 import { integerParam, urlParams } from '../lib/search-params'
+import { documented, errorResponse, jsonContent, pathParam, queryParam, ref } from '../lib/openapi'
 import { fail, zodMessage } from './respond'
 
 /**
@@ -29,7 +30,7 @@ export function similarityQuery(text: string): string | null {
   return words.length ? words.join(' | ') : null
 }
 
-export const relatedEndpoint: Endpoint = {
+export const relatedEndpoint: Endpoint = documented({
   path: '/:id/related',
   method: 'get',
   handler: async (req: PayloadRequest) => {
@@ -97,4 +98,13 @@ export const relatedEndpoint: Endpoint = {
     })
     return Response.json({ id: Number(id), docs })
   },
-}
+}, {
+  summary: 'The published case studies most like this one, with the reasons',
+  tags: ['case-studies'],
+  parameters: [pathParam('id', 'A published case study.'), queryParam('limit', '1–20 (default 5).', { type: 'integer', minimum: 1, maximum: 20 })],
+  responses: {
+    '200': { description: 'Related cases, best first.', content: jsonContent(ref('RelatedResult')) },
+    '400': errorResponse('Malformed id or parameter.'),
+    '404': errorResponse('No published case study with this id.'),
+  },
+})

@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { checkTransition, WORKFLOW, type WorkflowState } from '../../access/workflow'
 import type { Role } from '../../access/roles'
+import { documented, errorResponse, jsonContent, pathParam } from '../lib/openapi'
 import { fail } from './respond'
 
 const bodySchema = z.object({
@@ -16,7 +17,7 @@ const bodySchema = z.object({
  * for every transition (submit, withdraw, request changes, publish, unpublish, archive). The
  * rules live in access/workflow.ts; the case-study hooks apply them again on every write.
  */
-export const workflowEndpoint: Endpoint = {
+export const workflowEndpoint: Endpoint = documented({
   path: '/:id/workflow',
   method: 'post',
   handler: async (req: PayloadRequest) => {
@@ -53,4 +54,18 @@ export const workflowEndpoint: Endpoint = {
     })
     return Response.json({ message: `${from} → ${to}`, doc: { id: updated.id, workflowState: updated.workflowState, _status: updated._status } })
   },
-}
+}, {
+  summary: 'Move a case study through the editorial workflow (submit, withdraw, request changes, publish, archive)',
+  tags: ['case-studies'],
+  security: [{ jwt: [] }],
+  parameters: [pathParam('id', 'Case study id.')],
+  requestBody: { required: true, content: jsonContent(z.toJSONSchema(bodySchema, { io: 'input', unrepresentable: 'any' })) },
+  responses: {
+    '200': { description: 'The new state.', content: jsonContent({ type: 'object' }) },
+    '400': errorResponse('Bad body, or a transition that needs a comment.'),
+    '401': errorResponse('Not logged in.'),
+    '403': errorResponse('The role may not make this transition.'),
+    '404': errorResponse('No case study the requester may see.'),
+    '409': errorResponse('Not a transition from the current state.'),
+  },
+})
