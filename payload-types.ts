@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     citymakers: CitymakerAuthOperations;
+    'partner-accounts': PartnerAccountAuthOperations;
   };
   blocks: {};
   collections: {
@@ -81,6 +82,8 @@ export interface Config {
     'workflow-events': WorkflowEvent;
     'contact-messages': ContactMessage;
     'alert-deliveries': AlertDelivery;
+    imports: Import;
+    'partner-accounts': PartnerAccount;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -126,6 +129,8 @@ export interface Config {
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'contact-messages': ContactMessagesSelect<false> | ContactMessagesSelect<true>;
     'alert-deliveries': AlertDeliveriesSelect<false> | AlertDeliveriesSelect<true>;
+    imports: ImportsSelect<false> | ImportsSelect<true>;
+    'partner-accounts': PartnerAccountsSelect<false> | PartnerAccountsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -147,7 +152,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: Citymaker;
+  user: Citymaker | PartnerAccount;
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
@@ -160,6 +165,7 @@ export interface Config {
       matchAlerts: TaskMatchAlerts;
       sendAlertBatch: TaskSendAlertBatch;
       weeklyDigest: TaskWeeklyDigest;
+      mailImportToEditors: TaskMailImportToEditors;
       inline: {
         input: unknown;
         output: unknown;
@@ -169,6 +175,24 @@ export interface Config {
   };
 }
 export interface CitymakerAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface PartnerAccountAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -408,6 +432,13 @@ export interface CaseStudy {
     licence?: ('CC-BY-4.0' | 'CC-BY-SA-4.0' | 'CC-BY-NC-4.0' | 'CC0-1.0' | 'all-rights-reserved') | null;
     retrievedAt?: string | null;
     contentHash?: string | null;
+    firstImportedAt?: string | null;
+    lastImportedAt?: string | null;
+    lastImport?: (number | null) | Import;
+    /**
+     * Last change of imported content by a person; the next import does not overwrite it.
+     */
+    editedAt?: string | null;
   };
   /**
    * Generated from the title; kept when the title changes.
@@ -1440,6 +1471,85 @@ export interface Award {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports".
+ */
+export interface Import {
+  id: number;
+  partner: number | Partner;
+  status: 'running' | 'completed' | 'failed';
+  dryRun?: boolean | null;
+  retireMissing?: boolean | null;
+  format?: ('json' | 'csv') | null;
+  /**
+   * File name, or "api".
+   */
+  source?: string | null;
+  /**
+   * The partner account (API key), or who ran the CLI.
+   */
+  startedBy?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  /**
+   * Records read so far.
+   */
+  processed?: number | null;
+  counts?: {
+    received?: number | null;
+    created?: number | null;
+    updated?: number | null;
+    unchanged?: number | null;
+    invalid?: number | null;
+    duplicates?: number | null;
+    conflicts?: number | null;
+    retired?: number | null;
+    citiesCreated?: number | null;
+  };
+  /**
+   * Why the import failed, or warnings.
+   */
+  message?: string | null;
+  /**
+   * Rejected records: index, externalId and a message per field (at most 1,000).
+   */
+  errors?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Changed records not applied because an editor edited the case since the last import.
+   */
+  conflicts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Cities the import created: please review them.
+   */
+  createdCities?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "articles".
  */
 export interface Article {
@@ -1547,6 +1657,25 @@ export interface AlertDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partner-accounts".
+ */
+export interface PartnerAccount {
+  id: number;
+  /**
+   * Who uses this key, e.g. "EUROCITIES nightly feed".
+   */
+  name: string;
+  partner: number | Partner;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'partner-accounts';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1625,7 +1754,8 @@ export interface PayloadJob {
           | 'purgeContactMessages'
           | 'matchAlerts'
           | 'sendAlertBatch'
-          | 'weeklyDigest';
+          | 'weeklyDigest'
+          | 'mailImportToEditors';
         taskID: string;
         input?:
           | {
@@ -1671,6 +1801,7 @@ export interface PayloadJob {
         | 'matchAlerts'
         | 'sendAlertBatch'
         | 'weeklyDigest'
+        | 'mailImportToEditors'
       )
     | null;
   queue?: string | null;
@@ -1750,12 +1881,25 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'alert-deliveries';
         value: number | AlertDelivery;
+      } | null)
+    | ({
+        relationTo: 'imports';
+        value: number | Import;
+      } | null)
+    | ({
+        relationTo: 'partner-accounts';
+        value: number | PartnerAccount;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'citymakers';
-    value: number | Citymaker;
-  };
+  user:
+    | {
+        relationTo: 'citymakers';
+        value: number | Citymaker;
+      }
+    | {
+        relationTo: 'partner-accounts';
+        value: number | PartnerAccount;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -1765,10 +1909,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'citymakers';
-    value: number | Citymaker;
-  };
+  user:
+    | {
+        relationTo: 'citymakers';
+        value: number | Citymaker;
+      }
+    | {
+        relationTo: 'partner-accounts';
+        value: number | PartnerAccount;
+      };
   key?: string | null;
   value?:
     | {
@@ -1911,6 +2060,10 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         licence?: T;
         retrievedAt?: T;
         contentHash?: T;
+        firstImportedAt?: T;
+        lastImportedAt?: T;
+        lastImport?: T;
+        editedAt?: T;
       };
   slug?: T;
   workflowState?: T;
@@ -2284,6 +2437,55 @@ export interface AlertDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports_select".
+ */
+export interface ImportsSelect<T extends boolean = true> {
+  partner?: T;
+  status?: T;
+  dryRun?: T;
+  retireMissing?: T;
+  format?: T;
+  source?: T;
+  startedBy?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  processed?: T;
+  counts?:
+    | T
+    | {
+        received?: T;
+        created?: T;
+        updated?: T;
+        unchanged?: T;
+        invalid?: T;
+        duplicates?: T;
+        conflicts?: T;
+        retired?: T;
+        citiesCreated?: T;
+      };
+  message?: T;
+  errors?: T;
+  conflicts?: T;
+  createdCities?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partner-accounts_select".
+ */
+export interface PartnerAccountsSelect<T extends boolean = true> {
+  name?: T;
+  partner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2515,6 +2717,19 @@ export interface TaskWeeklyDigest {
   input?: unknown;
   output: {
     digests?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailImportToEditors".
+ */
+export interface TaskMailImportToEditors {
+  input: {
+    import: number;
+  };
+  output: {
+    messageId?: string | null;
+    recipients?: number | null;
   };
 }
 /**

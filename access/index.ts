@@ -6,7 +6,8 @@ export { hasRole, isAdminUser, isStaffUser, ROLES, type Role } from './roles'
 
 export const anyone: Access = () => true
 export const nobody: Access = () => false
-export const authenticated: Access = ({ req }) => Boolean(req.user)
+/** A logged-in member (any role). Partner accounts (API keys for feeds) are not members. */
+export const authenticated: Access = ({ req }) => req.user?.collection === 'citymakers'
 export const admins: Access = ({ req }) => isAdminUser(req.user)
 /** Editorial staff: editors and admins. */
 export const staff: Access = ({ req }) => isStaffUser(req.user)

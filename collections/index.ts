@@ -9,7 +9,9 @@ import { CaseStudies } from './CaseStudies'
 import { Cities } from './Cities'
 import { Citymakers } from './Citymakers'
 import { ContactMessages } from './ContactMessages'
+import { Imports } from './Imports'
 import { Media } from './Media'
+import { PartnerAccounts } from './PartnerAccounts'
 import { Partners } from './Partners'
 import { SdgIndicators, SdgTargets, Sdgs } from './Sdgs'
 import { Topics } from './Topics'
@@ -43,4 +45,6 @@ export const collections: CollectionConfig[] = [
   WorkflowEvents,
   ContactMessages,
   AlertDeliveries,
+  Imports,
+  PartnerAccounts,
 ].map(withSharedHooks)

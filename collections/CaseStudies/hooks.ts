@@ -119,3 +119,31 @@ export const indexForSearch: CollectionAfterChangeHook = async ({ doc, req, cont
   await refreshSearch(req.payload, [doc.id as number], req)
   return doc
 }
+
+/** The fields a partner feed writes (src/feeds/engine.ts); a person's change to one of them is an edit. */
+const FEED_FIELDS = [
+  'title', 'teaser', 'summary', 'sections', 'cities', 'topics', 'instruments', 'targetGroups', 'sdgs', 'sdgTargets',
+  'projectStatus', 'projectArea', 'startYear', 'endYear', 'leadOrganisation', 'location', 'originalLanguage',
+] as const
+
+const comparable = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map((item) => (item && typeof item === 'object' && 'id' in item ? item.id : comparable(item)))
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([key, v]) => key !== 'id' && v !== null && v !== undefined)
+    return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)).map(([key, v]) => [key, comparable(v)]))
+  }
+  return value ?? null
+}
+
+/**
+ * An imported case that a person changes (an editor's correction, a translation in the original
+ * language) is marked `provenance.editedAt`, so the next import of a changed record reports a
+ * conflict instead of overwriting the edit. Imports write with SQL and never pass here;
+ * workflow transitions change none of these fields.
+ */
+export const noteEditorialEdit: CollectionBeforeChangeHook = ({ data, originalDoc, operation, context }) => {
+  if (operation !== 'update' || context.feedImport || !originalDoc?.provenance?.lastImportedAt) return data
+  const changed = FEED_FIELDS.some((field) => field in data && JSON.stringify(comparable(data[field])) !== JSON.stringify(comparable(originalDoc[field])))
+  if (changed) data.provenance = { ...(data.provenance ?? {}), editedAt: new Date().toISOString() }
+  return data
+}

@@ -1,7 +1,9 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { authenticated, staffOnlyField } from '../../access'
+import { authenticated, nobodyField, staffOnlyField } from '../../access'
 import { isStaffUser } from '../../access/roles'
+import { caseFeedEndpoints } from '../../src/endpoints/case-feeds'
+import { exportEndpoint } from '../../src/endpoints/export'
 import { geoEndpoint } from '../../src/endpoints/geo'
 import { relatedEndpoint } from '../../src/endpoints/related'
 import { searchEndpoint } from '../../src/endpoints/search'
@@ -18,7 +20,7 @@ import {
   deleteCaseRecords,
   updateCaseStudies,
 } from './workflow'
-import { assignAuthor, indexForSearch, initTranslationStatus, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
+import { assignAuthor, indexForSearch, initTranslationStatus, noteEditorialEdit, refuseDuplicateExternalId, scoreCompleteness, syncSdgGoals } from './hooks'
 import {
   ACTOR_TYPES,
   AWARD_RESULTS,
@@ -57,7 +59,7 @@ export const CaseStudies: CollectionConfig = {
     group: 'Content',
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
-  endpoints: [searchEndpoint, geoEndpoint, relatedEndpoint, workflowEndpoint],
+  endpoints: [searchEndpoint, ...caseFeedEndpoints, exportEndpoint, geoEndpoint, relatedEndpoint, workflowEndpoint],
   defaultPopulate: { title: true, slug: true, teaser: true, cities: true, heroImage: true, sdgs: true, workflowState: true },
   access: {
     read: readCaseStudies,
@@ -67,7 +69,7 @@ export const CaseStudies: CollectionConfig = {
     delete: deleteCaseStudies,
   },
   hooks: {
-    beforeChange: [assignAuthor, enforceWorkflow, syncSdgGoals, initTranslationStatus, scoreCompleteness, refuseDuplicateExternalId],
+    beforeChange: [assignAuthor, enforceWorkflow, syncSdgGoals, initTranslationStatus, scoreCompleteness, refuseDuplicateExternalId, noteEditorialEdit],
     afterChange: [recordTransition, indexForSearch],
     beforeDelete: [deleteCaseRecords],
   },
@@ -240,12 +242,23 @@ export const CaseStudies: CollectionConfig = {
               type: 'group',
               fields: [
                 { name: 'sourceType', type: 'select', options: SOURCE_TYPES, defaultValue: 'community', index: true },
-                { name: 'sourcePartner', type: 'relationship', relationTo: 'partners', index: true },
-                { name: 'externalId', type: 'text', maxLength: 200, index: true },
+                // who a case came from is the import's (or an editor's) statement, not the author's
+                { name: 'sourcePartner', type: 'relationship', relationTo: 'partners', index: true, access: { create: staffOnlyField, update: staffOnlyField } },
+                { name: 'externalId', type: 'text', maxLength: 200, index: true, access: { create: staffOnlyField, update: staffOnlyField } },
                 urlField('sourceUrl', 'Source URL'),
                 licenceField(),
                 { name: 'retrievedAt', type: 'date' },
                 { name: 'contentHash', type: 'text', maxLength: 128, access: { read: staffOnlyField, create: staffOnlyField, update: staffOnlyField } },
+                // written by feed imports (src/feeds/engine.ts) only
+                { name: 'firstImportedAt', type: 'date', admin: { readOnly: true }, access: { create: nobodyField, update: nobodyField } },
+                { name: 'lastImportedAt', type: 'date', admin: { readOnly: true }, access: { create: nobodyField, update: nobodyField } },
+                { name: 'lastImport', type: 'relationship', relationTo: 'imports', admin: { readOnly: true }, access: { read: staffOnlyField, create: nobodyField, update: nobodyField } },
+                {
+                  name: 'editedAt',
+                  type: 'date',
+                  admin: { readOnly: true, description: 'Last change of imported content by a person; the next import does not overwrite it.' },
+                  access: { create: nobodyField, update: nobodyField },
+                },
               ],
             },
           ],

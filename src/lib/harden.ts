@@ -25,7 +25,7 @@ export function hardenPayloadCollections(payload: Payload): void {
     const collection = payload.collections[slug as keyof typeof payload.collections]
     if (collection) Object.assign(collection.config.access, access)
   }
-  set('payload-locked-documents', { read: ownLocksOrStaff, update: ownLocksOrStaff, delete: ownLocksOrStaff, create: ({ req }) => Boolean(req.user) })
+  set('payload-locked-documents', { read: ownLocksOrStaff, update: ownLocksOrStaff, delete: ownLocksOrStaff, create: ({ req }) => req.user?.collection === 'citymakers' })
   set('payload-migrations', { read: ({ req }) => isAdminUser(req.user), create: () => false, update: () => false, delete: () => false })
   set('payload-kv', { read: () => false, create: () => false, update: () => false, delete: () => false })
   // hooks are read at request time too; adding one twice (a second init on this config) is a no-op

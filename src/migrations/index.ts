@@ -4,6 +4,7 @@ import * as migration_20261128_214306_community_jobs from './20261128_214306_com
 import * as migration_20261128_220336_alerts_frequency_optional from './20261128_220336_alerts_frequency_optional';
 import * as migration_20261128_233655_search from './20261128_233655_search';
 import * as migration_20261129_004633_case_published_at from './20261129_004633_case_published_at';
+import * as migration_20261129_011622_feeds from './20261129_011622_feeds';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_004633_case_published_at.up,
     down: migration_20261129_004633_case_published_at.down,
-    name: '20261129_004633_case_published_at'
+    name: '20261129_004633_case_published_at',
+  },
+  {
+    up: migration_20261129_011622_feeds.up,
+    down: migration_20261129_011622_feeds.down,
+    name: '20261129_011622_feeds'
   },
 ];

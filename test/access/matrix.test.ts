@@ -102,6 +102,7 @@ async function caseStudy(author: number | undefined, state: 'draft' | 'submitted
 }
 
 const mine = (actor: Actor) => actor.id !== undefined
+const partnerId = async () => Number((await sql('SELECT id FROM partners ORDER BY id LIMIT 1'))[0].id)
 
 const SUBJECTS: Record<string, Subject> = {
   'case-studies': {
@@ -238,6 +239,20 @@ const SUBJECTS: Record<string, Subject> = {
     graphqlBody: async (actor) => ({ citymaker: actor.id ?? other.id, caseStudy: await caseStudy(other.id, 'published'), frequency: 'immediate', status: 'sent' }),
     change: { status: 'sent' },
     column: 'status',
+  },
+  imports: {
+    table: 'imports',
+    fixtures: async () => [{ id: (await app.payload.create({ collection: 'imports', data: { partner: await partnerId(), status: 'completed', source: 'matrix' } as never })).id as number, kinds: [] }],
+    body: async () => ({ partner: await partnerId(), status: 'completed', source: 'forged' }),
+    change: { source: 'changed by the matrix' },
+    column: 'source',
+  },
+  'partner-accounts': {
+    table: 'partner_accounts',
+    fixtures: async () => [{ id: (await app.payload.create({ collection: 'partner-accounts', data: { name: `Matrix account ${unique()}`, partner: await partnerId() } as never })).id as number, kinds: [] }],
+    body: async () => ({ name: `Created account ${unique()}`, partner: await partnerId() }),
+    change: () => ({ name: `Changed by the access matrix ${unique()}` }),
+    column: 'name',
   },
   'payload-jobs': {
     table: 'payload_jobs',
