@@ -1,0 +1,460 @@
+import { createHash } from 'node:crypto'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+
+import { SECTIONS } from '../../collections/CaseStudies/options'
+import { computeCompleteness } from '../lib/completeness'
+import { refreshSearch } from '../lib/search'
+import { slugify, nameKey } from '../lib/slugify'
+import { dbFor, sql } from '../lib/sql'
+import { markdownToLexical } from './markdown'
+import { snapshotVersions } from './versions'
+import type { ParsedRecord } from './parse'
+import { FEED_FORMAT_VERSION, feedRecordSchema, type FeedRecord } from './schema'
+
+/**
+ * The feed importer, on PostgreSQL itself (Payload has no bulk create): records are validated
+ * one by one, then written in batches of `batchSize`, each batch one transaction of a few
+ * multi-row statements. A case is identified by (partner, externalId); its `contentHash` (of the
+ * validated record) decides whether it changed, so an unchanged record costs one indexed lookup
+ * and no write. A kill between batches leaves whole batches behind; the next run skips them as
+ * unchanged and writes the rest. Payload's hooks do not run here, so this does their part:
+ * slug, completeness, SDG goals of targets, workflow events, the search row and the jobs.
+ */
+export type PartnerInfo = { id: number; slug: string; name: string; type?: string | null; trustLevel?: string | null; defaultLicence?: string | null }
+export type FieldProblem = { path: string; message: string }
+export type RecordProblem = { index: number; externalId?: string; errors: FieldProblem[] }
+export type ImportCounts = {
+  received: number
+  created: number
+  updated: number
+  unchanged: number
+  invalid: number
+  duplicates: number
+  conflicts: number
+  retired: number
+  citiesCreated: number
+}
+export type ImportReport = {
+  dryRun: boolean
+  counts: ImportCounts
+  errors: RecordProblem[]
+  conflicts: Array<{ index: number; externalId: string; caseStudy: number; message: string }>
+  createdCities: Array<{ id?: number; name: string; country: string }>
+  warnings: string[]
+  publishedIds: number[]
+}
+export type ImportOptions = {
+  partner: PartnerInfo
+  records: AsyncIterable<ParsedRecord>
+  dryRun?: boolean
+  retireMissing?: boolean
+  /** The `imports` log document this run reports to (progress after every batch). */
+  importId?: number
+  actorLabel?: string
+  batchSize?: number
+  onProgress?: (report: ImportReport, processed: number) => void | Promise<void>
+  /** Tests: throws inside the transaction of this batch (1-based), after its writes. */
+  failInBatch?: number
+}
+
+/** At most this many record problems are kept in a report; the counts stay exact. */
+export const MAX_REPORTED_PROBLEMS = 1000
+
+type Prepared = {
+  index: number
+  externalId: string
+  hash: string
+  record: FeedRecord
+  cities: Array<{ key: string; name: string; country: string }>
+  rels: Array<{ path: string; column: 'cities_id' | 'topics_id' | 'sdgs_id' | 'sdg_targets_id'; id: number | string }>
+  sections: Record<string, string | null>
+  completeness: { score: number; missing: string[] }
+}
+
+type References = {
+  topics: Map<string, { id: number; scheme: string }>
+  sdgs: Map<number, number>
+  targets: Map<string, { id: number; goal: number }>
+  cities: Map<string, number>
+}
+
+const TOPIC_PATHS: Record<string, string> = { topic: 'topics', instrument: 'instruments', 'target-group': 'targetGroups' }
+const SECTION_NAMES = SECTIONS.map(([name]) => name)
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/** Stable JSON (sorted keys), so the hash does not depend on key order or the feed's format. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export const contentHash = (record: FeedRecord) => createHash('sha256').update(`v${FEED_FORMAT_VERSION}:${canonical(record)}`).digest('hex')
+
+async function loadReferences(payload: Payload): Promise<References> {
+  const db = await dbFor(payload)
+  const topics = await db.execute(sql`SELECT id, slug, scheme::text AS scheme FROM topics`)
+  const sdgs = await db.execute(sql`SELECT id, number::int AS number FROM sdgs`)
+  const targets = await db.execute(sql`SELECT id, code, goal_id FROM sdg_targets`)
+  const cities = await db.execute(sql`SELECT id, name_key, country::text AS country FROM cities`)
+  return {
+    topics: new Map(topics.rows.map((row) => [String(row.slug), { id: Number(row.id), scheme: String(row.scheme) }])),
+    sdgs: new Map(sdgs.rows.map((row) => [Number(row.number), Number(row.id)])),
+    targets: new Map(targets.rows.map((row) => [String(row.code), { id: Number(row.id), goal: Number(row.goal_id) }])),
+    cities: new Map(cities.rows.map((row) => [`${row.name_key}|${row.country}`, Number(row.id)])),
+  }
+}
+
+function zodProblems(error: { issues: Array<{ code: string; path: PropertyKey[]; message: string; keys?: string[] }> }): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.')
+    if (issue.code === 'unrecognized_keys') return { path: path || '(record)', message: `unknown field(s): ${(issue.keys ?? []).join(', ')}` }
+    return { path: path || '(record)', message: issue.message }
+  })
+}
+
+/** Validation and reference look-ups of one record: the prepared row, or its problems. */
+function prepare(index: number, value: unknown, refs: References): Prepared | FieldProblem[] {
+  const rowError = (value as { __rowError?: string } | null)?.__rowError
+  if (rowError) return [{ path: '(row)', message: rowError }]
+  const parsed = feedRecordSchema.safeParse(value)
+  if (!parsed.success) return zodProblems(parsed.error as never)
+  const record = parsed.data
+  const problems: FieldProblem[] = []
+  const rels: Prepared['rels'] = []
+  const cities = record.cities.map((city) => ({ key: `${nameKey(city.name)}|${city.country}`, name: city.name, country: city.country }))
+  if (cities.some((city) => city.key.startsWith('|'))) problems.push({ path: 'cities', message: 'a city name must contain letters or digits' })
+  cities.forEach((city) => rels.push({ path: 'cities', column: 'cities_id', id: city.key }))
+  const seenTopics = new Set<string>()
+  record.topics.forEach((slug, i) => {
+    const topic = refs.topics.get(slug)
+    if (!topic) problems.push({ path: `topics.${i}`, message: `unknown topic "${slug}" (use the slugs of /api/topics)` })
+    else if (!seenTopics.has(slug)) {
+      seenTopics.add(slug)
+      rels.push({ path: TOPIC_PATHS[topic.scheme] ?? 'topics', column: 'topics_id', id: topic.id })
+    }
+  })
+  const goals = new Set<number>()
+  record.sdgs.forEach((number) => goals.add(refs.sdgs.get(number)!))
+  const targetIds = new Set<number>()
+  record.sdgTargets.forEach((code, i) => {
+    const target = refs.targets.get(code)
+    if (!target) problems.push({ path: `sdgTargets.${i}`, message: `unknown SDG target "${code}"` })
+    else {
+      targetIds.add(target.id)
+      goals.add(target.goal)
+    }
+  })
+  if (problems.length) return problems
+  for (const id of goals) rels.push({ path: 'sdgs', column: 'sdgs_id', id })
+  for (const id of targetIds) rels.push({ path: 'sdgTargets', column: 'sdg_targets_id', id })
+  const sections: Record<string, string | null> = {}
+  const lexical: Record<string, unknown> = {}
+  for (const name of SECTION_NAMES) {
+    const text = record.sections[name]
+    lexical[name] = text ? markdownToLexical(text) : null
+    sections[name] = text ? JSON.stringify(lexical[name]) : null
+  }
+  const completeness = computeCompleteness({
+    ...record,
+    sections: lexical,
+    topics: record.topics,
+    sdgs: [...goals],
+    location: record.location,
+  })
+  return { index, externalId: record.externalId, hash: contentHash(record), record, cities, rels, sections, completeness }
+}
+
+const emptyCounts = (): ImportCounts => ({ received: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, conflicts: 0, retired: 0, citiesCreated: 0 })
+
+export async function importFeed(payload: Payload, options: ImportOptions): Promise<ImportReport> {
+  const { partner, dryRun = false, batchSize = 500 } = options
+  const report: ImportReport = { dryRun, counts: emptyCounts(), errors: [], conflicts: [], createdCities: [], warnings: [], publishedIds: [] }
+  const refs = await loadReferences(payload)
+  const seen = new Map<string, number>()
+  let unidentified = 0
+  let batch: Prepared[] = []
+  let batchNumber = 0
+  const startedAt = new Date().toISOString()
+  const problem = (entry: RecordProblem) => {
+    if (report.errors.length < MAX_REPORTED_PROBLEMS) report.errors.push(entry)
+  }
+  const flush = async () => {
+    if (!batch.length) return
+    batchNumber++
+    await writeBatch(payload, { options, report, refs, batch, batchNumber, startedAt })
+    batch = []
+    await options.onProgress?.(report, report.counts.received)
+  }
+
+  for await (const { index, value } of options.records) {
+    report.counts.received++
+    const rawId = (value as { externalId?: unknown } | null)?.externalId
+    const externalId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId).trim() : undefined
+    if (externalId) {
+      const first = seen.get(externalId)
+      if (first !== undefined) {
+        report.counts.duplicates++
+        problem({ index, externalId, errors: [{ path: 'externalId', message: `duplicate: record ${first} of this feed has the same externalId (this one is ignored)` }] })
+        continue
+      }
+      seen.set(externalId, index)
+    } else unidentified++
+    const prepared = prepare(index, value, refs)
+    if (Array.isArray(prepared)) {
+      report.counts.invalid++
+      problem({ index, externalId, errors: prepared })
+      continue
+    }
+    batch.push(prepared)
+    if (batch.length >= batchSize) await flush()
+  }
+  await flush()
+
+  if (options.retireMissing) {
+    if (unidentified > 0) report.warnings.push(`--retire-missing skipped: ${unidentified} record(s) without an externalId, so missing cases cannot be told apart`)
+    else await retireMissing(payload, { options, report, seen: [...seen.keys()] })
+  }
+  return report
+}
+
+async function retireMissing(payload: Payload, { options, report, seen }: { options: ImportOptions; report: ImportReport; seen: string[] }) {
+  const db = await dbFor(payload)
+  const present = sql`(SELECT jsonb_array_elements_text(${JSON.stringify(seen)}::jsonb))`
+  if (options.dryRun) {
+    const { rows } = await db.execute(sql`SELECT count(*)::int AS n FROM case_studies WHERE provenance_source_partner_id = ${options.partner.id}
+      AND workflow_state <> 'archived' AND provenance_external_id IS NOT NULL AND provenance_external_id NOT IN ${present}`)
+    report.counts.retired = Number(rows[0]?.n ?? 0)
+    return
+  }
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    const tx = await dbFor(payload, req)
+    const label = options.actorLabel ?? 'feed import'
+    const { rows } = await tx.execute(sql`
+      WITH gone AS (
+        SELECT id, workflow_state::text AS was FROM case_studies
+        WHERE provenance_source_partner_id = ${options.partner.id} AND workflow_state <> 'archived'
+          AND provenance_external_id IS NOT NULL AND provenance_external_id NOT IN ${present}
+        FOR UPDATE),
+      archived AS (
+        UPDATE case_studies c SET workflow_state = 'archived', _status = 'draft', updated_at = now() FROM gone WHERE c.id = gone.id RETURNING c.id, gone.was)
+      INSERT INTO workflow_events (case_study_id, "from", "to", actor_label, comment, summary)
+      SELECT id, was, 'archived', ${label}, 'Missing from the partner feed (--retire-missing)', was || ' → archived' FROM archived
+      RETURNING case_study_id`)
+    const ids = rows.map((row) => Number(row.case_study_id))
+    await snapshotVersions(tx, ids)
+    await refreshSearch(payload, ids, req)
+    report.counts.retired = ids.length
+    await commitTransaction(req)
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}
+
+type BatchContext = { options: ImportOptions; report: ImportReport; refs: References; batch: Prepared[]; batchNumber: number; startedAt: string }
+
+async function writeBatch(payload: Payload, { options, report, refs, batch, batchNumber, startedAt }: BatchContext) {
+  const { partner, dryRun } = options
+  const read = await dbFor(payload)
+  const { rows: existingRows } = await read.execute(sql`
+    SELECT id, provenance_external_id AS external_id, provenance_content_hash AS hash, provenance_last_imported_at AS imported, provenance_edited_at AS edited
+    FROM case_studies WHERE provenance_source_partner_id = ${partner.id}
+      AND provenance_external_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(batch.map((row) => row.externalId))}::jsonb))`)
+  const existing = new Map(existingRows.map((row) => [String(row.external_id), row]))
+  const inserts: Prepared[] = []
+  const updates: Array<Prepared & { id: number }> = []
+  for (const row of batch) {
+    const current = existing.get(row.externalId)
+    if (!current) inserts.push(row)
+    else if (current.hash === row.hash) report.counts.unchanged++
+    else if (!current.imported || (current.edited && new Date(String(current.edited)) > new Date(String(current.imported)))) {
+      report.counts.conflicts++
+      if (report.conflicts.length < MAX_REPORTED_PROBLEMS) {
+        report.conflicts.push({
+          index: row.index,
+          externalId: row.externalId,
+          caseStudy: Number(current.id),
+          message: current.imported ? 'changed in the feed, but an editor edited the case since the last import: the edit is kept, the record is not applied' : 'a case with this externalId exists that was not imported: it is left alone',
+        })
+      }
+    } else updates.push({ ...row, id: Number(current.id) })
+  }
+  const newCities = new Map<string, { key: string; name: string; country: string }>()
+  for (const row of [...inserts, ...updates]) for (const city of row.cities) if (!refs.cities.has(city.key) && !newCities.has(city.key)) newCities.set(city.key, city)
+
+  if (dryRun) {
+    report.counts.created += inserts.length
+    report.counts.updated += updates.length
+    for (const city of newCities.values()) {
+      refs.cities.set(city.key, -1)
+      report.createdCities.push({ name: city.name, country: city.country })
+    }
+    report.counts.citiesCreated = report.createdCities.length
+    return
+  }
+  if (!inserts.length && !updates.length) return
+
+  const req = await createLocalReq({ context: { feedImport: true, skipNotifications: true } }, payload)
+  await initTransaction(req)
+  try {
+    const createdCities: ImportReport['createdCities'] = []
+    for (const city of newCities.values()) {
+      // through Payload: its hooks derive region, slug and the matching key
+      const doc = await payload.create({ collection: 'cities', data: { name: city.name, country: city.country } as never, overrideAccess: true, depth: 0, req, context: { feedImport: true } })
+      refs.cities.set(city.key, doc.id as number)
+      createdCities.push({ id: doc.id as number, name: city.name, country: city.country })
+    }
+    const db = await dbFor(payload, req)
+    const now = new Date().toISOString()
+    const state = partner.trustLevel === 'trusted' ? 'published' : 'submitted'
+    const sourceType = partner.type === 'urban-award' ? 'award' : 'partner-feed'
+    const common = (row: Prepared) => {
+      const r = row.record
+      return {
+        project_area: r.projectArea ?? null,
+        project_status: r.projectStatus ?? null,
+        start_year: r.startYear ?? null,
+        end_year: r.endYear ?? null,
+        lead_organisation: r.leadOrganisation ?? null,
+        location_lat: r.location?.lat ?? null,
+        location_lng: r.location?.lng ?? null,
+        original_language: r.language,
+        completeness_score: row.completeness.score,
+        provenance_source_url: r.sourceUrl ?? null,
+        provenance_licence: r.licence ?? partner.defaultLicence ?? null,
+        provenance_retrieved_at: startedAt,
+        provenance_content_hash: row.hash,
+        provenance_last_imported_at: now,
+        provenance_last_import_id: options.importId ?? null,
+        updated_at: now,
+      }
+    }
+
+    const written: number[] = []
+    const published: number[] = []
+    const byId = new Map<number, Prepared>()
+    if (inserts.length) {
+      const slugs = await uniqueSlugs(db, partner, inserts)
+      const rows = inserts.map((row) => ({
+        ...common(row),
+        slug: slugs.get(row.externalId)!,
+        workflow_state: state,
+        _status: state === 'published' ? 'published' : 'draft',
+        published_at: state === 'published' ? now : null,
+        translations_en: row.record.language === 'en' ? 'original' : 'missing',
+        translations_de: row.record.language === 'de' ? 'original' : 'missing',
+        translations_fr: row.record.language === 'fr' ? 'original' : 'missing',
+        translations_es: row.record.language === 'es' ? 'original' : 'missing',
+        provenance_source_type: sourceType,
+        provenance_source_partner_id: partner.id,
+        provenance_external_id: row.externalId,
+        provenance_first_imported_at: now,
+        featured: false,
+        demo: false,
+        author_left: false,
+        created_at: now,
+      }))
+      const columns = Object.keys(rows[0]!)
+      const { rows: created } = await db.execute(sql`
+        INSERT INTO case_studies (${sql.raw(columns.map((c) => `"${c}"`).join(', '))})
+        VALUES ${sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => sql`${(row as Record<string, unknown>)[c]}`), sql`, `)})`), sql`, `)}
+        RETURNING id, provenance_external_id`)
+      const idOf = new Map(created.map((row) => [String(row.provenance_external_id), Number(row.id)]))
+      for (const row of inserts) {
+        const id = idOf.get(row.externalId)!
+        written.push(id)
+        byId.set(id, row)
+      }
+      await db.execute(sql`
+        INSERT INTO workflow_events (case_study_id, "from", "to", actor_label, summary)
+        VALUES ${sql.join(inserts.map((row) => sql`(${idOf.get(row.externalId)!}, 'new', ${state}, ${options.actorLabel ?? 'feed import'}, ${`new → ${state}`})`), sql`, `)}`)
+      if (state === 'published') published.push(...inserts.map((row) => idOf.get(row.externalId)!))
+    }
+    for (const row of updates) {
+      const values = common(row)
+      await db.execute(sql`UPDATE case_studies SET ${sql.join(Object.entries(values).map(([c, v]) => sql`${sql.raw(`"${c}"`)} = ${v}`), sql`, `)} WHERE id = ${row.id}`)
+      written.push(row.id)
+      byId.set(row.id, row)
+    }
+
+    // texts of the feed's language; other locales (editors' translations) stay
+    const localeColumns = ['title', 'teaser', 'summary', ...SECTION_NAMES.map((name) => `sections_${snake(name)}`)]
+    await db.execute(sql`
+      INSERT INTO case_studies_locales (_parent_id, _locale, ${sql.raw(localeColumns.map((c) => `"${c}"`).join(', '))})
+      VALUES ${sql.join(
+        written.map((id) => {
+          const row = byId.get(id)!
+          const values = [row.record.title, row.record.teaser ?? null, row.record.summary ?? null, ...SECTION_NAMES.map((name) => row.sections[name])]
+          return sql`(${id}, ${row.record.language}, ${sql.join(values.map((v) => sql`${v}`), sql`, `)})`
+        }),
+        sql`, `,
+      )}
+      ON CONFLICT (_locale, _parent_id) DO UPDATE SET ${sql.raw(localeColumns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', '))}`)
+
+    const ids = sql`(SELECT jsonb_array_elements_text(${JSON.stringify(written)}::jsonb)::int)`
+    await db.execute(sql`DELETE FROM case_studies_rels WHERE parent_id IN ${ids} AND path IN ('cities', 'topics', 'instruments', 'targetGroups', 'sdgs', 'sdgTargets')`)
+    const rels: ReturnType<typeof sql>[] = []
+    for (const id of written) {
+      const order = new Map<string, number>()
+      for (const rel of byId.get(id)!.rels) {
+        const target = rel.column === 'cities_id' ? refs.cities.get(String(rel.id))! : Number(rel.id)
+        const n = (order.get(rel.path) ?? 0) + 1
+        order.set(rel.path, n)
+        rels.push(sql`(${n}, ${id}, ${rel.path}, ${rel.column === 'cities_id' ? target : null}, ${rel.column === 'topics_id' ? target : null}, ${rel.column === 'sdgs_id' ? target : null}, ${rel.column === 'sdg_targets_id' ? target : null})`)
+      }
+    }
+    if (rels.length) {
+      await db.execute(sql`INSERT INTO case_studies_rels ("order", parent_id, path, cities_id, topics_id, sdgs_id, sdg_targets_id) VALUES ${sql.join(rels, sql`, `)}`)
+    }
+    await db.execute(sql`DELETE FROM case_studies_texts WHERE parent_id IN ${ids} AND path = 'completeness.missing'`)
+    const texts = written.flatMap((id) => byId.get(id)!.completeness.missing.map((label, i) => sql`(${i + 1}, ${id}, 'completeness.missing', ${label})`))
+    if (texts.length) await db.execute(sql`INSERT INTO case_studies_texts ("order", parent_id, path, text) VALUES ${sql.join(texts, sql`, `)}`)
+
+    await snapshotVersions(db, written)
+    await refreshSearch(payload, written, req)
+    // what the workflow's hook queues on publication, for the cases this batch published
+    for (const id of published) {
+      await payload.jobs.queue({ task: 'matchAlerts', input: { caseStudy: id }, req })
+    }
+    if (options.failInBatch === batchNumber) throw new Error(`failInBatch: batch ${batchNumber} fails on purpose`)
+    await commitTransaction(req)
+    report.counts.created += inserts.length
+    report.counts.updated += updates.length
+    report.createdCities.push(...createdCities)
+    report.counts.citiesCreated = report.createdCities.length
+    report.publishedIds.push(...published)
+  } catch (err) {
+    await killTransaction(req)
+    // cities created in the failed batch were rolled back with it
+    for (const city of newCities.values()) refs.cities.delete(city.key)
+    throw err
+  }
+}
+
+/** Slugs from titles, unique among all cases (a partner's hash suffix when a title is taken). */
+async function uniqueSlugs(db: Awaited<ReturnType<typeof dbFor>>, partner: PartnerInfo, rows: Prepared[]): Promise<Map<string, string>> {
+  const short = (row: Prepared, n = 8) => createHash('sha256').update(`${partner.id}:${row.externalId}`).digest('hex').slice(0, n)
+  const candidates = rows.map((row) => {
+    const base = slugify(row.record.title, 100) || 'case'
+    return { row, base, fallback: `${base.slice(0, 90)}-${short(row)}`, last: `${base.slice(0, 80)}-${short(row, 16)}` }
+  })
+  const all = candidates.flatMap((c) => [c.base, c.fallback, c.last])
+  const { rows: taken } = await db.execute(sql`SELECT slug FROM case_studies WHERE slug IN (SELECT jsonb_array_elements_text(${JSON.stringify(all)}::jsonb))`)
+  const used = new Set(taken.map((row) => String(row.slug)))
+  const result = new Map<string, string>()
+  for (const c of candidates) {
+    const slug = [c.base, c.fallback, c.last].find((s) => !used.has(s)) ?? `${c.base.slice(0, 70)}-${short(c.row, 32)}`
+    used.add(slug)
+    result.set(c.row.externalId, slug)
+  }
+  return result
+}
