@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { tsQuerySql } from '../lib/search'
 import { dbFor, sql } from '../lib/sql'
 import { integerParam, urlParams } from '../lib/search-params'
 import { documented, errorResponse, jsonContent, pathParam, queryParam, ref } from '../lib/openapi'
@@ -54,7 +55,7 @@ export const relatedEndpoint: Endpoint = documented({
     const topics = arr(source.topic_ids, 'int')
     const regions = arr(source.regions, 'text')
     const countries = arr(source.countries, 'text')
-    const textQuery = words ? sql`to_tsquery('use_simple', ${words})` : sql`NULL::tsquery`
+    const textQuery = words ? sql`(${tsQuerySql(words)})` : sql`NULL::tsquery`
     const { rows } = await db.execute(sql`
       WITH candidates AS (
         SELECT s.case_study_id AS id, s.title, s.published_at,
