@@ -5,6 +5,7 @@ import * as migration_20261128_220336_alerts_frequency_optional from './20261128
 import * as migration_20261128_233655_search from './20261128_233655_search';
 import * as migration_20261129_004633_case_published_at from './20261129_004633_case_published_at';
 import * as migration_20261129_011622_feeds from './20261129_011622_feeds';
+import * as migration_20261129_014446_search_updated_at from './20261129_014446_search_updated_at';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261129_011622_feeds.up,
     down: migration_20261129_011622_feeds.down,
     name: '20261129_011622_feeds'
+  },
+  {
+    up: migration_20261129_014446_search_updated_at.up,
+    down: migration_20261129_014446_search_updated_at.down,
+    name: '20261129_014446_search_updated_at',
   },
 ];
