@@ -9,11 +9,13 @@ import { fail } from './respond'
 
 /**
  * `GET /api/case-studies/export?format=csv|json` (+ the search filters): the published cases as
- * open data, streamed. Batches of 500 rows (`exportSettings.batch`) by ascending id (keyset pagination) are read only when
- * the client has taken the previous one, so neither the server's memory nor a database connection
- * is held for the whole set, and a client that goes away simply stops the reading. Not a snapshot:
- * a case changed during a long download appears as it was when its batch was read.
+ * open data, streamed. Batches of 500 rows (`exportSettings.batch`) by ascending id (keyset
+ * pagination) are read only when the client has taken the previous one, so neither the server's
+ * memory nor a database connection is held for the whole set, and a client that goes away simply
+ * stops the reading. Not a snapshot: a case changed during a long download appears as it was when
+ * its batch was read.
  */
+
 /** Rows per batch; tests lower it to cross batch boundaries with a few cases. */
 export const exportSettings = { batch: 500 }
 

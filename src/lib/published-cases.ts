@@ -117,6 +117,7 @@ export async function publishedCasesAfter(db: Db, filters: Filters, afterId: num
 /**
  * When the search table last changed (any row, published or not: unpublishing a case changes a
  * feed without leaving a newer published row behind), ISO 8601, or null for an empty table.
+ * One lookup in `case_study_search_updated_at_idx`.
  */
 export async function searchLastChanged(db: Db): Promise<string | null> {
   const { rows } = await db.execute(sql`SELECT ${iso('max(updated_at)')} AS at FROM case_study_search`)
