@@ -56,16 +56,18 @@ function progressBar(total: number) {
 
 function summary(report: ImportReport & { importId?: number }, seconds: number): string {
   const c = report.counts
+  const row = (label: string, value: number, extra = '') => `  ${label.padEnd(14)}${value}${extra}`
+  const would = (label: string) => (report.dryRun ? `would ${label.replace(/d$/, '')}` : label)
   const lines = [
     `${report.dryRun ? 'Dry run (nothing written)' : `Import${report.importId ? ` #${report.importId}` : ''}`} finished in ${seconds.toFixed(1)} s: ${c.received} records`,
-    `  ${report.dryRun ? 'would create' : 'created'}  ${c.created}`,
-    `  ${report.dryRun ? 'would update' : 'updated'}  ${c.updated}`,
-    `  unchanged     ${c.unchanged}`,
-    `  invalid       ${c.invalid}`,
-    `  duplicates    ${c.duplicates}`,
-    `  conflicts     ${c.conflicts}`,
-    `  ${report.dryRun ? 'would retire' : 'retired'}   ${c.retired}`,
-    `  new cities    ${c.citiesCreated}${report.createdCities.length ? ` (${report.createdCities.slice(0, 10).map((city) => `${city.name} (${city.country})`).join(', ')}${report.createdCities.length > 10 ? ', …' : ''})` : ''}`,
+    row(would('created'), c.created),
+    row(would('updated'), c.updated),
+    row('unchanged', c.unchanged),
+    row('invalid', c.invalid),
+    row('duplicates', c.duplicates),
+    row('conflicts', c.conflicts),
+    row(would('retired'), c.retired),
+    row('new cities', c.citiesCreated, report.createdCities.length ? ` (${report.createdCities.slice(0, 10).map((city) => `${city.name} (${city.country})`).join(', ')}${report.createdCities.length > 10 ? ', …' : ''})` : ''),
   ]
   for (const problem of report.errors.slice(0, 20)) {
     lines.push(`  record ${problem.index}${problem.externalId ? ` (${problem.externalId})` : ''}: ${problem.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`)

@@ -25,8 +25,8 @@ import { fail } from './respond'
  * - `GET /api/feeds/imports/:id`: progress and report, for the partner's own imports and staff.
  */
 export const FEED_MAX_BYTES = 50 * 1024 * 1024
-/** A running import of the same partner blocks a new one, unless it started this long ago (a crashed run). */
-const STALE_RUN_MS = 60 * 60 * 1000
+/** A running import of the same partner blocks a new one, unless it has not reported progress for this long (a killed run). */
+const STALE_RUN_MS = 10 * 60 * 1000
 const running = new Set<Promise<unknown>>()
 
 /** Tests and shutdown: wait for the imports this process runs in the background. */
@@ -95,7 +95,7 @@ const importEndpoint: Endpoint = {
 
     const { docs: busy } = await req.payload.find({
       collection: 'imports',
-      where: { and: [{ partner: { equals: partner.id } }, { status: { equals: 'running' } }, { dryRun: { equals: false } }, { startedAt: { greater_than: new Date(Date.now() - STALE_RUN_MS).toISOString() } }] },
+      where: { and: [{ partner: { equals: partner.id } }, { status: { equals: 'running' } }, { dryRun: { equals: false } }, { updatedAt: { greater_than: new Date(Date.now() - STALE_RUN_MS).toISOString() } }] },
       limit: 1,
       depth: 0,
       overrideAccess: true,

@@ -42,6 +42,8 @@ export type ImportReport = {
   createdCities: Array<{ id?: number; name: string; country: string }>
   warnings: string[]
   publishedIds: number[]
+  /** milliseconds spent per phase (validation, look-ups, each kind of write), for the benchmark */
+  timings: Record<string, number>
 }
 export type ImportOptions = {
   partner: PartnerInfo
@@ -67,9 +69,10 @@ type Prepared = {
   record: FeedRecord
   cities: Array<{ key: string; name: string; country: string }>
   rels: Array<{ path: string; column: 'cities_id' | 'topics_id' | 'sdgs_id' | 'sdg_targets_id'; id: number | string }>
-  sections: Record<string, string | null>
-  completeness: { score: number; missing: string[] }
+  /** how many SDGs the case gets (its own and those of its targets) */
+  goals: number
 }
+type Written = Prepared & { sections: Record<string, string | null>; completeness: { score: number; missing: string[] } }
 
 type References = {
   topics: Map<string, { id: number; scheme: string }>
@@ -154,28 +157,36 @@ function prepare(index: number, value: unknown, refs: References): Prepared | Fi
   if (problems.length) return problems
   for (const id of goals) rels.push({ path: 'sdgs', column: 'sdgs_id', id })
   for (const id of targetIds) rels.push({ path: 'sdgTargets', column: 'sdg_targets_id', id })
+  return { index, externalId: record.externalId, hash: contentHash(record), record, cities, rels, goals: goals.size }
+}
+
+/** Rich text and completeness, only for the records that are written (unchanged ones skip this). */
+function materialize(row: Prepared): Written {
   const sections: Record<string, string | null> = {}
   const lexical: Record<string, unknown> = {}
   for (const name of SECTION_NAMES) {
-    const text = record.sections[name]
+    const text = row.record.sections[name]
     lexical[name] = text ? markdownToLexical(text) : null
     sections[name] = text ? JSON.stringify(lexical[name]) : null
   }
-  const completeness = computeCompleteness({
-    ...record,
-    sections: lexical,
-    topics: record.topics,
-    sdgs: [...goals],
-    location: record.location,
-  })
-  return { index, externalId: record.externalId, hash: contentHash(record), record, cities, rels, sections, completeness }
+  const completeness = computeCompleteness({ ...row.record, sections: lexical, sdgs: row.goals ? [row.goals] : [] })
+  return { ...row, sections, completeness }
+}
+
+function stopwatch(report: ImportReport) {
+  let last = performance.now()
+  return (phase: string) => {
+    const now = performance.now()
+    report.timings[phase] = (report.timings[phase] ?? 0) + (now - last)
+    last = now
+  }
 }
 
 const emptyCounts = (): ImportCounts => ({ received: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, conflicts: 0, retired: 0, citiesCreated: 0 })
 
 export async function importFeed(payload: Payload, options: ImportOptions): Promise<ImportReport> {
   const { partner, dryRun = false, batchSize = 500 } = options
-  const report: ImportReport = { dryRun, counts: emptyCounts(), errors: [], conflicts: [], createdCities: [], warnings: [], publishedIds: [] }
+  const report: ImportReport = { dryRun, counts: emptyCounts(), errors: [], conflicts: [], createdCities: [], warnings: [], publishedIds: [], timings: {} }
   const refs = await loadReferences(payload)
   const seen = new Map<string, number>()
   let unidentified = 0
@@ -193,7 +204,9 @@ export async function importFeed(payload: Payload, options: ImportOptions): Prom
     await options.onProgress?.(report, report.counts.received)
   }
 
+  const lap = stopwatch(report)
   for await (const { index, value } of options.records) {
+    lap('parse')
     report.counts.received++
     const rawId = (value as { externalId?: unknown } | null)?.externalId
     const externalId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId).trim() : undefined
@@ -207,13 +220,17 @@ export async function importFeed(payload: Payload, options: ImportOptions): Prom
       seen.set(externalId, index)
     } else unidentified++
     const prepared = prepare(index, value, refs)
+    lap('validate')
     if (Array.isArray(prepared)) {
       report.counts.invalid++
       problem({ index, externalId, errors: prepared })
       continue
     }
     batch.push(prepared)
-    if (batch.length >= batchSize) await flush()
+    if (batch.length >= batchSize) {
+      await flush()
+      lap('write')
+    }
   }
   await flush()
 
@@ -264,17 +281,19 @@ type BatchContext = { options: ImportOptions; report: ImportReport; refs: Refere
 
 async function writeBatch(payload: Payload, { options, report, refs, batch, batchNumber, startedAt }: BatchContext) {
   const { partner, dryRun } = options
+  const lap = stopwatch(report)
   const read = await dbFor(payload)
   const { rows: existingRows } = await read.execute(sql`
     SELECT id, provenance_external_id AS external_id, provenance_content_hash AS hash, provenance_last_imported_at AS imported, provenance_edited_at AS edited
     FROM case_studies WHERE provenance_source_partner_id = ${partner.id}
       AND provenance_external_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(batch.map((row) => row.externalId))}::jsonb))`)
   const existing = new Map(existingRows.map((row) => [String(row.external_id), row]))
-  const inserts: Prepared[] = []
-  const updates: Array<Prepared & { id: number }> = []
+  lap('write: look-up')
+  const inserts: Written[] = []
+  const updates: Array<Written & { id: number }> = []
   for (const row of batch) {
     const current = existing.get(row.externalId)
-    if (!current) inserts.push(row)
+    if (!current) inserts.push(dryRun ? (row as Written) : materialize(row))
     else if (current.hash === row.hash) report.counts.unchanged++
     else if (!current.imported || (current.edited && new Date(String(current.edited)) > new Date(String(current.imported)))) {
       report.counts.conflicts++
@@ -286,7 +305,7 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
           message: current.imported ? 'changed in the feed, but an editor edited the case since the last import: the edit is kept, the record is not applied' : 'a case with this externalId exists that was not imported: it is left alone',
         })
       }
-    } else updates.push({ ...row, id: Number(current.id) })
+    } else updates.push({ ...(dryRun ? (row as Written) : materialize(row)), id: Number(current.id) })
   }
   const newCities = new Map<string, { key: string; name: string; country: string }>()
   for (const row of [...inserts, ...updates]) for (const city of row.cities) if (!refs.cities.has(city.key) && !newCities.has(city.key)) newCities.set(city.key, city)
@@ -313,11 +332,12 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
       refs.cities.set(city.key, doc.id as number)
       createdCities.push({ id: doc.id as number, name: city.name, country: city.country })
     }
+    lap('write: materialize, cities')
     const db = await dbFor(payload, req)
     const now = new Date().toISOString()
     const state = partner.trustLevel === 'trusted' ? 'published' : 'submitted'
     const sourceType = partner.type === 'urban-award' ? 'award' : 'partner-feed'
-    const common = (row: Prepared) => {
+    const common = (row: Written) => {
       const r = row.record
       return {
         project_area: r.projectArea ?? null,
@@ -341,7 +361,7 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
 
     const written: number[] = []
     const published: number[] = []
-    const byId = new Map<number, Prepared>()
+    const byId = new Map<number, Written>()
     if (inserts.length) {
       const slugs = await uniqueSlugs(db, partner, inserts)
       const rows = inserts.map((row) => ({
@@ -386,6 +406,7 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
       byId.set(row.id, row)
     }
 
+    lap('write: cases, events')
     // texts of the feed's language; other locales (editors' translations) stay
     const localeColumns = ['title', 'teaser', 'summary', ...SECTION_NAMES.map((name) => `sections_${snake(name)}`)]
     await db.execute(sql`
@@ -419,14 +440,18 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
     const texts = written.flatMap((id) => byId.get(id)!.completeness.missing.map((label, i) => sql`(${i + 1}, ${id}, 'completeness.missing', ${label})`))
     if (texts.length) await db.execute(sql`INSERT INTO case_studies_texts ("order", parent_id, path, text) VALUES ${sql.join(texts, sql`, `)}`)
 
+    lap('write: texts, relations')
     await snapshotVersions(db, written)
+    lap('write: versions')
     await refreshSearch(payload, written, req)
+    lap('write: search')
     // what the workflow's hook queues on publication, for the cases this batch published
     for (const id of published) {
       await payload.jobs.queue({ task: 'matchAlerts', input: { caseStudy: id }, req })
     }
     if (options.failInBatch === batchNumber) throw new Error(`failInBatch: batch ${batchNumber} fails on purpose`)
     await commitTransaction(req)
+    lap('write: jobs, commit')
     report.counts.created += inserts.length
     report.counts.updated += updates.length
     report.createdCities.push(...createdCities)

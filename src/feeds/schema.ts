@@ -37,26 +37,29 @@ export const SECTION_NAMES = SECTIONS.map(([name]) => name)
 export const feedRecordSchema = z
   .strictObject({
     externalId: z.string().trim().min(1, 'externalId is required').max(200).describe("The partner's own stable id of the case; the same id in the next feed updates the case"),
-    title: z.string().trim().min(3, 'at least 3 characters').max(200, 'at most 200 characters'),
-    teaser: text(300).optional(),
-    summary: text(2000).optional(),
+    title: z.string().trim().min(3, 'at least 3 characters').max(200, 'at most 200 characters').describe('3–200 characters; the slug is made from it once'),
+    teaser: text(300).optional().describe('One sentence for lists and cards'),
+    summary: text(2000).optional().describe('Plain text'),
     language: z.enum(['en', 'de', 'fr', 'es']).default('en').describe('Language of the texts (the original language of the case)'),
     cities: z.array(citySchema).max(20).default([]).describe('First city is the primary one; unknown cities are created for editors to review'),
     topics: z.array(z.string().trim().min(1)).max(30).default([]).describe('Topic slugs, e.g. "public-transport"'),
     sdgs: z.array(z.number().int().min(1).max(17)).max(17).default([]).describe('SDG numbers 1–17'),
-    sdgTargets: z.array(z.string().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, 'must be a target code such as "11.2" or "11.a"')).max(60).default([]),
+    sdgTargets: z.array(z.string().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, 'must be a target code such as "11.2" or "11.a"')).max(60).default([]).describe('Target codes such as "11.2"; their goals are added to sdgs'),
     projectStatus: z.enum(values(PROJECT_STATUSES)).optional(),
     projectArea: z.enum(values(PROJECT_AREAS)).optional(),
     startYear: year.optional(),
-    endYear: year.optional(),
+    endYear: year.optional().describe('Not before startYear; empty while planned or ongoing'),
     leadOrganisation: text(200).optional(),
-    location: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
-    sections: z.strictObject(Object.fromEntries(SECTION_NAMES.map((name) => [name, markdown.optional()])) as Record<(typeof SECTION_NAMES)[number], z.ZodOptional<typeof markdown>>).default({}),
+    location: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional().describe('WGS 84 degrees (CSV: location.lat, location.lng)'),
+    sections: z
+      .strictObject(Object.fromEntries(SECTION_NAMES.map((name) => [name, markdown.optional()])) as Record<(typeof SECTION_NAMES)[number], z.ZodOptional<typeof markdown>>)
+      .default({})
+      .describe('Markdown (## headings, - lists, **bold**, _italic_, [links](https://…)) or plain paragraphs; CSV: sections.background, …'),
     images: z
       .array(z.strictObject({ url: publicUrl, caption: text(300).optional(), credit: text(200).optional() }))
       .max(30)
       .default([])
-      .describe('Fetched later by a job (JPEG, PNG, WebP, at most 10 MB)'),
+      .describe('Public http(s) URLs (no private or loopback hosts), validated and part of the content hash; fetching them into the media library is not built yet'),
     sourceUrl: publicUrl.optional().describe('The case on the partner\'s site'),
     licence: z.enum(values(LICENCES)).optional().describe("Defaults to the partner's default licence"),
   })
@@ -124,4 +127,22 @@ export function feedJsonSchema(serverUrl = ''): Record<string, unknown> {
     type: 'array',
     items: record,
   }
+}
+
+/** The README's table of the format, generated from the same schema (test/feeds/format.test.ts keeps them equal). */
+export function feedFormatMarkdown(): string {
+  const items = feedJsonSchema().items as { properties: Record<string, any>; required?: string[] }
+  const typeOf = (p: any): string => {
+    if (p.enum) return p.enum.map((v: unknown) => `\`${v}\``).join(' / ')
+    if (p.type === 'array') return `list of ${typeOf(p.items)}`
+    if (p.type === 'object') return `{ ${Object.keys(p.properties ?? {}).join(', ')} }`
+    const range = p.minimum !== undefined || p.maximum !== undefined ? ` ${p.minimum ?? ''}–${p.maximum ?? ''}` : ''
+    const length = p.maxLength !== undefined ? ` (≤ ${p.maxLength})` : ''
+    return `${p.type ?? 'any'}${range}${length}`
+  }
+  const rows = Object.entries(items.properties).map(([name, p]) => {
+    const required = items.required?.includes(name) && p.default === undefined ? 'yes' : ''
+    return `| \`${name}\` | ${typeOf(p)} | ${required} | ${(p.description ?? '').replace(/\|/g, '\\|')} |`
+  })
+  return ['| field | type | required | notes |', '|---|---|---|---|', ...rows].join('\n')
 }

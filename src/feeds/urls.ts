@@ -15,10 +15,10 @@ export function isPrivateAddress(address: string): boolean {
   }
   if (net.isIPv6(ip)) {
     const lower = ip.toLowerCase()
-    if (lower === '::' || lower === '::1') return true
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
-    if (mapped) return isPrivateAddress(mapped[1]!)
-    return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(lower)
+    // "::…" is unspecified, loopback or an embedded IPv4 address (URL writes ::ffff:127.0.0.1 as
+    // ::ffff:7f00:1); NAT64, unique-local, link-local, multicast, documentation, discard: all refused
+    if (lower.startsWith('::')) return true
+    return /^(fc|fd|fe8|fe9|fea|feb|ff|64:ff9b:|2001:db8:|100::)/.test(lower)
   }
   return false
 }
