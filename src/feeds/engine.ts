@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { SECTIONS } from '../../collections/CaseStudies/options'
 import { computeCompleteness } from '../lib/completeness'
+import { regionOf } from '../lib/geography'
 import { refreshSearch } from '../lib/search'
 import { slugify, nameKey } from '../lib/slugify'
 import { dbFor, sql } from '../lib/sql'
@@ -72,7 +73,7 @@ type Prepared = {
   /** how many SDGs the case gets (its own and those of its targets) */
   goals: number
 }
-type Written = Prepared & { sections: Record<string, string | null>; completeness: { score: number; missing: string[] } }
+type Written = Prepared & { sections: Record<string, unknown>; completeness: { score: number; missing: string[] } }
 
 type References = {
   topics: Map<string, { id: number; scheme: string }>
@@ -162,14 +163,12 @@ function prepare(index: number, value: unknown, refs: References): Prepared | Fi
 
 /** Rich text and completeness, only for the records that are written (unchanged ones skip this). */
 function materialize(row: Prepared): Written {
-  const sections: Record<string, string | null> = {}
-  const lexical: Record<string, unknown> = {}
+  const sections: Record<string, unknown> = {}
   for (const name of SECTION_NAMES) {
     const text = row.record.sections[name]
-    lexical[name] = text ? markdownToLexical(text) : null
-    sections[name] = text ? JSON.stringify(lexical[name]) : null
+    sections[name] = text ? markdownToLexical(text) : null
   }
-  const completeness = computeCompleteness({ ...row.record, sections: lexical, sdgs: row.goals ? [row.goals] : [] })
+  const completeness = computeCompleteness({ ...row.record, sections, sdgs: row.goals ? [row.goals] : [] })
   return { ...row, sections, completeness }
 }
 
@@ -325,13 +324,8 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
   const req = await createLocalReq({ context: { feedImport: true, skipNotifications: true } }, payload)
   await initTransaction(req)
   try {
-    const createdCities: ImportReport['createdCities'] = []
-    for (const city of newCities.values()) {
-      // through Payload: its hooks derive region, slug and the matching key
-      const doc = await payload.create({ collection: 'cities', data: { name: city.name, country: city.country } as never, overrideAccess: true, depth: 0, req, context: { feedImport: true } })
-      refs.cities.set(city.key, doc.id as number)
-      createdCities.push({ id: doc.id as number, name: city.name, country: city.country })
-    }
+    const createdCities = await createCities(await dbFor(payload, req), [...newCities.values()])
+    for (const city of createdCities) refs.cities.set(`${nameKey(city.name)}|${city.country}`, city.id!)
     lap('write: materialize, cities')
     const db = await dbFor(payload, req)
     const now = new Date().toISOString()
@@ -383,10 +377,11 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
         author_left: false,
         created_at: now,
       }))
+      // one JSON parameter per statement, typed by the table's own row type (enums included)
       const columns = Object.keys(rows[0]!)
+      const list = sql.raw(columns.map((c) => `"${c}"`).join(', '))
       const { rows: created } = await db.execute(sql`
-        INSERT INTO case_studies (${sql.raw(columns.map((c) => `"${c}"`).join(', '))})
-        VALUES ${sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => sql`${(row as Record<string, unknown>)[c]}`), sql`, `)})`), sql`, `)}
+        INSERT INTO case_studies (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::case_studies, ${JSON.stringify(rows)}::jsonb)
         RETURNING id, provenance_external_id`)
       const idOf = new Map(created.map((row) => [String(row.provenance_external_id), Number(row.id)]))
       for (const row of inserts) {
@@ -394,51 +389,67 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
         written.push(id)
         byId.set(id, row)
       }
+      const events = inserts.map((row) => ({ case_study_id: idOf.get(row.externalId)!, from: 'new', to: state, actor_label: options.actorLabel ?? 'feed import', summary: `new → ${state}` }))
       await db.execute(sql`
         INSERT INTO workflow_events (case_study_id, "from", "to", actor_label, summary)
-        VALUES ${sql.join(inserts.map((row) => sql`(${idOf.get(row.externalId)!}, 'new', ${state}, ${options.actorLabel ?? 'feed import'}, ${`new → ${state}`})`), sql`, `)}`)
+        SELECT case_study_id, "from", "to", actor_label, summary FROM jsonb_populate_recordset(NULL::workflow_events, ${JSON.stringify(events)}::jsonb)`)
       if (state === 'published') published.push(...inserts.map((row) => idOf.get(row.externalId)!))
     }
-    for (const row of updates) {
-      const values = common(row)
-      await db.execute(sql`UPDATE case_studies SET ${sql.join(Object.entries(values).map(([c, v]) => sql`${sql.raw(`"${c}"`)} = ${v}`), sql`, `)} WHERE id = ${row.id}`)
-      written.push(row.id)
-      byId.set(row.id, row)
+    if (updates.length) {
+      const rows = updates.map((row) => ({ id: row.id, ...common(row) }))
+      const columns = Object.keys(rows[0]!).filter((c) => c !== 'id')
+      await db.execute(sql`
+        UPDATE case_studies c SET ${sql.raw(columns.map((col) => `"${col}" = x."${col}"`).join(', '))}
+        FROM jsonb_populate_recordset(NULL::case_studies, ${JSON.stringify(rows)}::jsonb) x WHERE c.id = x.id`)
+      for (const row of updates) {
+        written.push(row.id)
+        byId.set(row.id, row)
+      }
     }
 
     lap('write: cases, events')
     // texts of the feed's language; other locales (editors' translations) stay
     const localeColumns = ['title', 'teaser', 'summary', ...SECTION_NAMES.map((name) => `sections_${snake(name)}`)]
+    const locales = written.map((id) => {
+      const row = byId.get(id)!
+      return {
+        _parent_id: id,
+        _locale: row.record.language,
+        title: row.record.title,
+        teaser: row.record.teaser ?? null,
+        summary: row.record.summary ?? null,
+        ...Object.fromEntries(SECTION_NAMES.map((name) => [`sections_${snake(name)}`, row.sections[name]])),
+      }
+    })
+    const localeList = sql.raw(['_parent_id', '_locale', ...localeColumns].map((c) => `"${c}"`).join(', '))
     await db.execute(sql`
-      INSERT INTO case_studies_locales (_parent_id, _locale, ${sql.raw(localeColumns.map((c) => `"${c}"`).join(', '))})
-      VALUES ${sql.join(
-        written.map((id) => {
-          const row = byId.get(id)!
-          const values = [row.record.title, row.record.teaser ?? null, row.record.summary ?? null, ...SECTION_NAMES.map((name) => row.sections[name])]
-          return sql`(${id}, ${row.record.language}, ${sql.join(values.map((v) => sql`${v}`), sql`, `)})`
-        }),
-        sql`, `,
-      )}
+      INSERT INTO case_studies_locales (${localeList}) SELECT ${localeList} FROM jsonb_populate_recordset(NULL::case_studies_locales, ${JSON.stringify(locales)}::jsonb)
       ON CONFLICT (_locale, _parent_id) DO UPDATE SET ${sql.raw(localeColumns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', '))}`)
 
-    const ids = sql`(SELECT jsonb_array_elements_text(${JSON.stringify(written)}::jsonb)::int)`
-    await db.execute(sql`DELETE FROM case_studies_rels WHERE parent_id IN ${ids} AND path IN ('cities', 'topics', 'instruments', 'targetGroups', 'sdgs', 'sdgTargets')`)
-    const rels: ReturnType<typeof sql>[] = []
+    // relations and texts of updated cases are replaced; new cases have none yet
+    if (updates.length) {
+      const ids = sql`${`{${updates.map((row) => row.id).join(',')}}`}::int[]`
+      await db.execute(sql`DELETE FROM case_studies_rels WHERE parent_id = ANY(${ids}) AND path IN ('cities', 'topics', 'instruments', 'targetGroups', 'sdgs', 'sdgTargets')`)
+      await db.execute(sql`DELETE FROM case_studies_texts WHERE parent_id = ANY(${ids}) AND path = 'completeness.missing'`)
+    }
+    const rels: Array<Record<string, unknown>> = []
     for (const id of written) {
       const order = new Map<string, number>()
       for (const rel of byId.get(id)!.rels) {
-        const target = rel.column === 'cities_id' ? refs.cities.get(String(rel.id))! : Number(rel.id)
         const n = (order.get(rel.path) ?? 0) + 1
         order.set(rel.path, n)
-        rels.push(sql`(${n}, ${id}, ${rel.path}, ${rel.column === 'cities_id' ? target : null}, ${rel.column === 'topics_id' ? target : null}, ${rel.column === 'sdgs_id' ? target : null}, ${rel.column === 'sdg_targets_id' ? target : null})`)
+        rels.push({ order: n, parent_id: id, path: rel.path, [rel.column]: rel.column === 'cities_id' ? refs.cities.get(String(rel.id))! : Number(rel.id) })
       }
     }
     if (rels.length) {
-      await db.execute(sql`INSERT INTO case_studies_rels ("order", parent_id, path, cities_id, topics_id, sdgs_id, sdg_targets_id) VALUES ${sql.join(rels, sql`, `)}`)
+      await db.execute(sql`INSERT INTO case_studies_rels ("order", parent_id, path, cities_id, topics_id, sdgs_id, sdg_targets_id)
+        SELECT "order", parent_id, path, cities_id, topics_id, sdgs_id, sdg_targets_id FROM jsonb_populate_recordset(NULL::case_studies_rels, ${JSON.stringify(rels)}::jsonb)`)
     }
-    await db.execute(sql`DELETE FROM case_studies_texts WHERE parent_id IN ${ids} AND path = 'completeness.missing'`)
-    const texts = written.flatMap((id) => byId.get(id)!.completeness.missing.map((label, i) => sql`(${i + 1}, ${id}, 'completeness.missing', ${label})`))
-    if (texts.length) await db.execute(sql`INSERT INTO case_studies_texts ("order", parent_id, path, text) VALUES ${sql.join(texts, sql`, `)}`)
+    const texts = written.flatMap((id) => byId.get(id)!.completeness.missing.map((label, i) => ({ order: i + 1, parent_id: id, path: 'completeness.missing', text: label })))
+    if (texts.length) {
+      await db.execute(sql`INSERT INTO case_studies_texts ("order", parent_id, path, text)
+        SELECT "order", parent_id, path, text FROM jsonb_populate_recordset(NULL::case_studies_texts, ${JSON.stringify(texts)}::jsonb)`)
+    }
 
     lap('write: texts, relations')
     await snapshotVersions(db, written)
@@ -482,4 +493,34 @@ async function uniqueSlugs(db: Awaited<ReturnType<typeof dbFor>>, partner: Partn
     result.set(c.row.externalId, slug)
   }
   return result
+}
+
+/**
+ * New cities in one statement each for the cities and their names, doing what the Cities hooks
+ * do (UN M49 region from the country, the accent-free matching key, a unique slug). The unique
+ * (nameKey, country) index would refuse a duplicate, so a city is never created twice.
+ */
+async function createCities(db: Awaited<ReturnType<typeof dbFor>>, cities: Array<{ key: string; name: string; country: string }>): Promise<ImportReport['createdCities']> {
+  if (!cities.length) return []
+  const candidates = cities.map((city) => {
+    const base = slugify(city.name) || 'city'
+    return { city, options: [base, `${base}-${city.country.toLowerCase()}`, `${base}-${city.country.toLowerCase()}-${createHash('sha256').update(city.key).digest('hex').slice(0, 8)}`] }
+  })
+  const { rows: taken } = await db.execute(sql`SELECT slug FROM cities WHERE slug IN (SELECT jsonb_array_elements_text(${JSON.stringify(candidates.flatMap((c) => c.options))}::jsonb))`)
+  const used = new Set(taken.map((row) => String(row.slug)))
+  const now = new Date().toISOString()
+  const rows = candidates.map(({ city, options }) => {
+    const slug = options.find((option) => !used.has(option)) ?? `${options[2]}-${Date.now().toString(36)}`
+    used.add(slug)
+    const { region, subRegion } = regionOf(city.country)
+    return { slug, country: city.country, region, sub_region: subRegion, name_key: city.key.split('|')[0], created_at: now, updated_at: now }
+  })
+  const { rows: created } = await db.execute(sql`
+    INSERT INTO cities (slug, country, region, sub_region, name_key, created_at, updated_at)
+    SELECT slug, country, region, sub_region, name_key, created_at, updated_at FROM jsonb_populate_recordset(NULL::cities, ${JSON.stringify(rows)}::jsonb)
+    RETURNING id, slug`)
+  const idOf = new Map(created.map((row) => [String(row.slug), Number(row.id)]))
+  const names = cities.map((city, i) => ({ _parent_id: idOf.get(rows[i]!.slug)!, _locale: 'en', name: city.name }))
+  await db.execute(sql`INSERT INTO cities_locales (_parent_id, _locale, name) SELECT _parent_id, _locale, name FROM jsonb_populate_recordset(NULL::cities_locales, ${JSON.stringify(names)}::jsonb)`)
+  return cities.map((city, i) => ({ id: idOf.get(rows[i]!.slug)!, name: city.name, country: city.country }))
 }
