@@ -278,6 +278,17 @@ test('a citymaker cannot claim a partner’s provenance on an own case (staff-on
   expect(report.conflicts[0].message).toMatch(/not imported/)
 })
 
+test('one import of a partner at a time: 409 while another runs, unless that one stopped reporting (killed)', async () => {
+  const running = await app.payload.create({ collection: 'imports', data: { partner: partnerId, status: 'running', source: 'other', startedAt: new Date().toISOString() } as never })
+  const busy = await postFeed(app, PARTNER, key, JSON.stringify([feedRecord(1, topic)]))
+  expect(busy.status).toBe(409)
+  expect(busy.body.errors[0].message).toContain(`Import ${running.id}`)
+  // a dry run does not wait
+  expect((await postFeed(app, PARTNER, key, '[]', { query: 'dryRun=true' })).status).toBe(202)
+  await sql(`UPDATE imports SET updated_at = now() - interval '11 minutes' WHERE id = $1`, [running.id])
+  expect((await importViaApi(app, PARTNER, key, [feedRecord(1, topic)])).status).toBe('completed')
+})
+
 test('GET /api/feeds/imports/:id answers 400 and 404 for bad and unknown ids', async () => {
   expect((await api(app, '/api/feeds/imports/abc', { headers: apiKeyHeader(key) })).status).toBe(400)
   expect((await api(app, '/api/feeds/imports/999999', { headers: apiKeyHeader(key) })).status).toBe(404)
