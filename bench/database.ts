@@ -11,6 +11,16 @@ import { randomSuffix, startEmbeddedPostgres } from '../src/lib/embedded-postgre
  * newest first.
  */
 export async function benchDatabase(cleanup: Array<() => Promise<unknown>>): Promise<{ databaseUrl: string; where: string }> {
+  // Ctrl-C or a kill must not leave a temporary server (and its busy backends) running
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: cleaning up the benchmark's database`)
+      void (async () => {
+        for (const step of cleanup.splice(0)) await step().catch(() => {})
+        process.exit(130)
+      })()
+    })
+  }
   const external = process.env.DATABASE_URL
   let serverUrl: string
   let where: string
