@@ -6,6 +6,7 @@ import * as migration_20261128_233655_search from './20261128_233655_search';
 import * as migration_20261129_004633_case_published_at from './20261129_004633_case_published_at';
 import * as migration_20261129_011622_feeds from './20261129_011622_feeds';
 import * as migration_20261129_014446_search_updated_at from './20261129_014446_search_updated_at';
+import * as migration_20261129_015000_locale_parent_indexes from './20261129_015000_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261129_014446_search_updated_at.up,
     down: migration_20261129_014446_search_updated_at.down,
     name: '20261129_014446_search_updated_at',
+  },
+  {
+    up: migration_20261129_015000_locale_parent_indexes.up,
+    down: migration_20261129_015000_locale_parent_indexes.down,
+    name: '20261129_015000_locale_parent_indexes',
   },
 ];
