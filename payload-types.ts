@@ -166,6 +166,7 @@ export interface Config {
       sendAlertBatch: TaskSendAlertBatch;
       weeklyDigest: TaskWeeklyDigest;
       mailImportToEditors: TaskMailImportToEditors;
+      fetchFeedImages: TaskFetchFeedImages;
       inline: {
         input: unknown;
         output: unknown;
@@ -1755,7 +1756,8 @@ export interface PayloadJob {
           | 'matchAlerts'
           | 'sendAlertBatch'
           | 'weeklyDigest'
-          | 'mailImportToEditors';
+          | 'mailImportToEditors'
+          | 'fetchFeedImages';
         taskID: string;
         input?:
           | {
@@ -1802,6 +1804,7 @@ export interface PayloadJob {
         | 'sendAlertBatch'
         | 'weeklyDigest'
         | 'mailImportToEditors'
+        | 'fetchFeedImages'
       )
     | null;
   queue?: string | null;
@@ -2730,6 +2733,28 @@ export interface TaskMailImportToEditors {
   output: {
     messageId?: string | null;
     recipients?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFetchFeedImages".
+ */
+export interface TaskFetchFeedImages {
+  input: {
+    caseStudy: number;
+    images:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    stored?: number | null;
+    refused?: string | null;
   };
 }
 /**

@@ -456,6 +456,11 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
     lap('write: versions')
     await refreshSearch(payload, written, req)
     lap('write: search')
+    // images are fetched afterwards, outside the transaction (the job has the URLs)
+    for (const id of written) {
+      const images = byId.get(id)!.record.images
+      if (images.length) await payload.jobs.queue({ task: 'fetchFeedImages', input: { caseStudy: id, images }, req })
+    }
     // what the workflow's hook queues on publication, for the cases this batch published
     for (const id of published) {
       await payload.jobs.queue({ task: 'matchAlerts', input: { caseStudy: id }, req })

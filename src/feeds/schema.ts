@@ -59,7 +59,7 @@ export const feedRecordSchema = z
       .array(z.strictObject({ url: publicUrl, caption: text(300).optional(), credit: text(200).optional() }))
       .max(30)
       .default([])
-      .describe('Public http(s) URLs (no private or loopback hosts), validated and part of the content hash; fetching them into the media library is not built yet'),
+      .describe('Public http(s) URLs (no private or loopback hosts); fetched afterwards by a job (JPEG, PNG, WebP, at most 10 MB) as hero image and gallery'),
     sourceUrl: publicUrl.optional().describe('The case on the partner\'s site'),
     licence: z.enum(values(LICENCES)).optional().describe("Defaults to the partner's default licence"),
   })

@@ -7,6 +7,7 @@ import * as migration_20261129_004633_case_published_at from './20261129_004633_
 import * as migration_20261129_011622_feeds from './20261129_011622_feeds';
 import * as migration_20261129_014446_search_updated_at from './20261129_014446_search_updated_at';
 import * as migration_20261129_015000_locale_parent_indexes from './20261129_015000_locale_parent_indexes';
+import * as migration_20261129_015728_feed_images from './20261129_015728_feed_images';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261129_015000_locale_parent_indexes.up,
     down: migration_20261129_015000_locale_parent_indexes.down,
     name: '20261129_015000_locale_parent_indexes',
+  },
+  {
+    up: migration_20261129_015728_feed_images.up,
+    down: migration_20261129_015728_feed_images.down,
+    name: '20261129_015728_feed_images',
   },
 ];

@@ -5,6 +5,7 @@ import { csvRowToRecord, feedFormatMarkdown, feedRecordSchema } from '../../src/
 import { markdownToLexical } from '../../src/feeds/markdown'
 import { isPublicHttpUrl } from '../../src/feeds/urls'
 import { parseCsvFeed, parseJsonFeed } from '../../src/feeds/parse'
+import { fetchPublicImage } from '../../src/feeds/images'
 
 /** The feed format's pieces that need no database: docs from the schema, parsers, URLs, Markdown. */
 async function* chunks(text: string, size: number) {
@@ -68,4 +69,10 @@ test('Markdown becomes Lexical: headings start at h2, lists, bold, italic, links
   expect(bullets).toMatchObject({ type: 'list', listType: 'bullet', children: [{ type: 'listitem' }, { type: 'listitem' }] })
   expect(numbers).toMatchObject({ type: 'list', listType: 'number' })
   expect(html).toMatchObject({ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script>' }] })
+})
+
+test('the image fetcher refuses what it cannot check before connecting', async () => {
+  await expect(fetchPublicImage('https://images.example.invalid/harbour.png')).rejects.toThrow('images.example.invalid does not resolve')
+  await expect(fetchPublicImage('http://127.0.0.1:9/x.png')).rejects.toThrow('is not a public http(s) address')
+  await expect(fetchPublicImage('http://[::ffff:10.0.0.1]/x.png')).rejects.toThrow('is not a public http(s) address')
 })

@@ -289,6 +289,24 @@ test('one import of a partner at a time: 409 while another runs, unless that one
   expect((await importViaApi(app, PARTNER, key, [feedRecord(1, topic)])).status).toBe('completed')
 })
 
+test('images: private addresses are refused in the feed; public names are fetched later by a job, which refuses what it cannot check', async () => {
+  const report = await importViaApi(app, PARTNER, key, [
+    feedRecord('img1', topic, { images: [{ url: 'https://images.example.invalid/harbour.png', caption: 'The harbour', credit: 'Partner' }] }),
+    feedRecord('img2', topic, { images: [{ url: 'http://169.254.169.254/latest/meta-data' }, { url: 'http://localhost:3000/x.png' }] }),
+  ])
+  expect(report.counts).toMatchObject({ created: 1, invalid: 1 })
+  expect(report.errors[0].errors.map((e: any) => e.path)).toEqual(['images.0.url', 'images.1.url'])
+  const one = await caseOf('ext-img1')
+  const job = (await sql(`SELECT id, input FROM payload_jobs WHERE task_slug = 'fetchFeedImages' AND input->>'caseStudy' = $1`, [String(one.id)]))[0]
+  expect(job.input.images).toEqual([{ url: 'https://images.example.invalid/harbour.png', caption: 'The harbour', credit: 'Partner' }])
+  const media = Number((await sql(`SELECT count(*) FROM media`))[0].count)
+  await runJobs()
+  // completed (Payload deletes finished jobs; a failing one would wait for its retry), nothing stored
+  expect(await sql(`SELECT id FROM payload_jobs WHERE id = $1`, [job.id])).toEqual([])
+  expect(Number((await sql(`SELECT count(*) FROM media`))[0].count)).toBe(media)
+  expect((await caseOf('ext-img1')).hero_image_id).toBeNull()
+})
+
 test('GET /api/feeds/imports/:id answers 400 and 404 for bad and unknown ids', async () => {
   expect((await api(app, '/api/feeds/imports/abc', { headers: apiKeyHeader(key) })).status).toBe(400)
   expect((await api(app, '/api/feeds/imports/999999', { headers: apiKeyHeader(key) })).status).toBe(404)
