@@ -56,6 +56,8 @@ export type ImportOptions = {
   actorLabel?: string
   batchSize?: number
   onProgress?: (report: ImportReport, processed: number) => void | Promise<void>
+  /** Batches written at the same time (default 2; dry runs read one at a time). */
+  concurrency?: number
   /** Tests: throws inside the transaction of this batch (1-based), after its writes. */
   failInBatch?: number
 }
@@ -195,12 +197,39 @@ export async function importFeed(payload: Payload, options: ImportOptions): Prom
   const problem = (entry: RecordProblem) => {
     if (report.errors.length < MAX_REPORTED_PROBLEMS) report.errors.push(entry)
   }
+  // two batches in flight: while PostgreSQL builds one batch's search rows (CPU in the server),
+  // the next is validated and written; each stays one transaction of its own
+  const concurrency = dryRun ? 1 : Math.max(1, options.concurrency ?? 2)
+  const inflight = new Set<Promise<void>>()
+  let failure: unknown
   const flush = async () => {
     if (!batch.length) return
-    batchNumber++
-    await writeBatch(payload, { options, report, refs, batch, batchNumber, startedAt })
+    const rows = batch
     batch = []
-    await options.onProgress?.(report, report.counts.received)
+    const number = ++batchNumber
+    if (!dryRun) await ensureCities(payload, refs, rows, report)
+    const write = () => writeBatch(payload, { options, report, refs, batch: rows, batchNumber: number, startedAt })
+    const job: Promise<void> = (async () => {
+      try {
+        await write()
+      } catch (err) {
+        // two batches chose the same slug for equal titles: once the other has committed, again
+        if (!isUniqueViolation(err)) throw err
+        await Promise.allSettled([...inflight].filter((other) => other !== job))
+        await write()
+      }
+      await options.onProgress?.(report, report.counts.received)
+    })()
+      .catch((err) => {
+        failure ??= err
+      })
+      .finally(() => inflight.delete(job))
+    inflight.add(job)
+    if (inflight.size >= concurrency) await Promise.race(inflight)
+    if (failure) {
+      await Promise.allSettled([...inflight])
+      throw failure
+    }
   }
 
   const lap = stopwatch(report)
@@ -232,6 +261,8 @@ export async function importFeed(payload: Payload, options: ImportOptions): Prom
     }
   }
   await flush()
+  await Promise.allSettled([...inflight])
+  if (failure) throw failure
 
   if (options.retireMissing) {
     if (unidentified > 0) report.warnings.push(`--retire-missing skipped: ${unidentified} record(s) without an externalId, so missing cases cannot be told apart`)
@@ -321,12 +352,11 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
   }
   if (!inserts.length && !updates.length) return
 
+  // (cities were created before the batch, see ensureCities)
   const req = await createLocalReq({ context: { feedImport: true, skipNotifications: true } }, payload)
   await initTransaction(req)
   try {
-    const createdCities = await createCities(await dbFor(payload, req), [...newCities.values()])
-    for (const city of createdCities) refs.cities.set(`${nameKey(city.name)}|${city.country}`, city.id!)
-    lap('write: materialize, cities')
+    lap('write: materialize')
     const db = await dbFor(payload, req)
     const now = new Date().toISOString()
     const state = partner.trustLevel === 'trusted' ? 'published' : 'submitted'
@@ -470,15 +500,40 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
     lap('write: jobs, commit')
     report.counts.created += inserts.length
     report.counts.updated += updates.length
-    report.createdCities.push(...createdCities)
-    report.counts.citiesCreated = report.createdCities.length
     report.publishedIds.push(...published)
   } catch (err) {
     await killTransaction(req)
-    // cities created in the failed batch were rolled back with it
-    for (const city of newCities.values()) refs.cities.delete(city.key)
     throw err
   }
+}
+
+/**
+ * The batch's unknown cities, created before the batch in a transaction of their own: batches
+ * run two at a time, and each must refer only to committed cities. A city whose batch fails later
+ * stays (it is a correct city; the next run uses it).
+ */
+async function ensureCities(payload: Payload, refs: References, rows: Prepared[], report: ImportReport) {
+  const missing = new Map<string, { key: string; name: string; country: string }>()
+  for (const row of rows) for (const city of row.cities) if (!refs.cities.has(city.key) && !missing.has(city.key)) missing.set(city.key, city)
+  if (!missing.size) return
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    const created = await createCities(await dbFor(payload, req), [...missing.values()])
+    await commitTransaction(req)
+    for (const city of created) refs.cities.set(`${nameKey(city.name)}|${city.country}`, city.id!)
+    report.createdCities.push(...created)
+    report.counts.citiesCreated = report.createdCities.length
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}
+
+/** A unique index refused a row (drizzle wraps the driver's error). */
+const isUniqueViolation = (err: unknown): boolean => {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) if (e.code === '23505') return true
+  return false
 }
 
 /** Slugs from titles, unique among all cases (a partner's hash suffix when a title is taken). */
