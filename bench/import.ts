@@ -109,7 +109,7 @@ async function main() {
   const a = since(t)
   if (first.counts.created !== RECORDS) throw new Error(`first import: ${JSON.stringify(first.counts)}`)
   log(`  (a) first import:          ${a.toFixed(1)} s, ${rate(RECORDS, a)} (${first.counts.created} created, ${first.counts.citiesCreated} cities created)`)
-  log(`        seconds per phase: ${phases(first.timings)}`)
+  log(`        seconds per phase (the write phases of two batches in flight overlap): ${phases(first.timings)}`)
 
   // the same cases one by one through Payload's local API (another partner, so both sets exist)
   const giz = (await findPartner(payload, 'giz'))!
@@ -145,7 +145,7 @@ async function main() {
   const b = since(t)
   if (second.counts.unchanged !== RECORDS) throw new Error(`second import: ${JSON.stringify(second.counts)}`)
   log(`  (b) re-import, no changes: ${b.toFixed(1)} s, ${rate(RECORDS, b)} (${second.counts.unchanged} unchanged, nothing written)`)
-  log(`        seconds per phase: ${phases(second.timings)}`)
+  log(`        seconds per phase (the write phases of two batches in flight overlap): ${phases(second.timings)}`)
 
   const changedFeed = path.join(dir, 'feed-changed.json')
   await writeFeed(changedFeed, RECORDS, topics, (i) => (i % 10 === 0 ? 1 : 0))
@@ -154,7 +154,7 @@ async function main() {
   const c = since(t)
   if (third.counts.updated !== Math.ceil(RECORDS / 10)) throw new Error(`changed import: ${JSON.stringify(third.counts)}`)
   log(`  (c) re-import, 10% changed: ${c.toFixed(1)} s, ${rate(RECORDS, c)} (${third.counts.updated} updated, ${third.counts.unchanged} unchanged)`)
-  log(`        seconds per phase: ${phases(third.timings)}`)
+  log(`        seconds per phase (the write phases of two batches in flight overlap): ${phases(third.timings)}`)
 
   if (BIG > 0) {
     // the same dry run over a feed 10 times smaller and over the big one: with streamed parsing the
