@@ -51,10 +51,12 @@ async function subscribe(member: Member, alerts: Record<string, unknown>) {
 }
 
 /** The author writes and submits a case; the editor publishes it. */
-async function publishCase(title: string, data: Record<string, unknown>) {
+async function publishCase(title: string, { provenance, ...data }: Record<string, unknown>) {
   const created = await api(app, '/api/case-studies', { method: 'POST', token: author.token, json: { title, summary: `${title}: what was done and what came of it.`, ...data } })
   expect(created.status).toBe(201)
   const id = created.body.doc.id as number
+  // the source partner is the editors' statement (a staff-only field)
+  if (provenance) expect((await api(app, `/api/case-studies/${id}`, { method: 'PATCH', token: editor.token, json: { provenance } })).status).toBe(200)
   expect((await transition(id, 'submitted', author.token)).status).toBe(200)
   expect((await transition(id, 'published')).status).toBe(200)
   return id
