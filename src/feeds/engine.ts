@@ -58,8 +58,6 @@ export type ImportOptions = {
   onProgress?: (report: ImportReport, processed: number) => void | Promise<void>
   /** Batches written at the same time (default 2; dry runs read one at a time). */
   concurrency?: number
-  /** Tests: throws inside the transaction of this batch (1-based), after its writes. */
-  failInBatch?: number
 }
 
 /** At most this many record problems are kept in a report; the counts stay exact. */
@@ -495,7 +493,6 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
     for (const id of published) {
       await payload.jobs.queue({ task: 'matchAlerts', input: { caseStudy: id }, req })
     }
-    if (options.failInBatch === batchNumber) throw new Error(`failInBatch: batch ${batchNumber} fails on purpose`)
     await commitTransaction(req)
     lap('write: jobs, commit')
     report.counts.created += inserts.length
