@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { staff, hiddenFromNonStaff } from '../access'
 import { isStaffUser } from '../access/roles'
 import { fail } from '../src/endpoints/respond'
+import { documented, errorResponse, jsonContent, pathParam } from '../src/lib/openapi'
 
 /**
  * Machine accounts of partners for feed imports: Payload API keys
@@ -13,7 +14,7 @@ import { fail } from '../src/endpoints/respond'
  * /api/partner-accounts/:id/rotate-key` makes a new key, answers it once, and the old key stops
  * working at once (a key can also be set in the admin panel, or switched off with `enableAPIKey`).
  */
-const rotateKey: Endpoint = {
+const rotateKey: Endpoint = documented({
   path: '/:id/rotate-key',
   method: 'post',
   handler: async (req) => {
@@ -28,7 +29,19 @@ const rotateKey: Endpoint = {
     }
     return Response.json({ id, apiKey, message: 'The new key works from now on; the previous key no longer does. It is shown only here: store it now.' })
   },
-}
+}, {
+  summary: "Give a partner account a new API key (editors); the old key stops working",
+  tags: ['feeds'],
+  security: [{ jwt: [] }],
+  parameters: [pathParam('id', 'Partner account id.')],
+  responses: {
+    '200': { description: 'The new key, shown once.', content: jsonContent({ type: 'object' }) },
+    '400': errorResponse('Malformed id.'),
+    '401': errorResponse('Not logged in.'),
+    '403': errorResponse('Not an editor.'),
+    '404': errorResponse('No such account.'),
+  },
+})
 
 export const PartnerAccounts: CollectionConfig = {
   slug: 'partner-accounts',

@@ -12,6 +12,7 @@ import { checkFeedSyntax, FeedSyntaxError, parseFeed, type FeedFormat } from '..
 import { createImportLog, findPartner, runImport } from '../feeds/run'
 import { feedJsonSchema } from '../feeds/schema'
 import { idOf } from '../lib/ids'
+import { documented, errorResponse, jsonContent, pathParam, queryParam } from '../lib/openapi'
 import { fail } from './respond'
 
 /**
@@ -144,4 +145,50 @@ const reportEndpoint: Endpoint = {
   },
 }
 
-export const feedEndpoints: Endpoint[] = [schemaEndpoint, importEndpoint, reportEndpoint]
+const partnerKey: Array<Record<string, string[]>> = [{ partnerKey: [] }, { jwt: [] }]
+
+export const feedEndpoints: Endpoint[] = [
+  documented(schemaEndpoint, {
+    summary: 'The JSON Schema of a partner feed (generated from the zod schema the import validates with)',
+    tags: ['feeds'],
+    responses: { '200': { description: 'JSON Schema.', content: jsonContent({ type: 'object' }) } },
+  }),
+  documented(importEndpoint, {
+    summary: "Import a partner's feed (JSON or CSV); answers at once with the import's id",
+    tags: ['feeds'],
+    security: partnerKey,
+    parameters: [
+      pathParam('partner', 'The partner slug.', { type: 'string' }),
+      queryParam('dryRun', 'Validate and report, write nothing.', { type: 'string', enum: ['true', 'false'] }),
+      queryParam('retireMissing', "Archive the partner's cases missing from the feed (never deletes).", { type: 'string', enum: ['true', 'false'] }),
+    ],
+    requestBody: {
+      required: true,
+      description: 'At most 50 MB.',
+      content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'text/csv': { schema: { type: 'string' } } },
+    },
+    responses: {
+      '202': { description: 'Import started; poll the report.', content: jsonContent({ type: 'object', properties: { id: { type: 'integer' }, status: { type: 'string' }, report: { type: 'string' } } }) },
+      '400': errorResponse('Malformed JSON or CSV, or a bad parameter; nothing was written.'),
+      '401': errorResponse('No API key.'),
+      '403': errorResponse("The key belongs to another partner."),
+      '404': errorResponse('Unknown partner.'),
+      '409': errorResponse('An import of this partner is running.'),
+      '413': errorResponse('The body is larger than 50 MB.'),
+      '415': errorResponse('Neither JSON nor CSV.'),
+    },
+  }),
+  documented(reportEndpoint, {
+    summary: "An import's progress and report (counts, per-record errors, conflicts)",
+    tags: ['feeds'],
+    security: partnerKey,
+    parameters: [pathParam('id', 'Import id.')],
+    responses: {
+      '200': { description: 'The import log.', content: jsonContent({ type: 'object' }) },
+      '400': errorResponse('Malformed id.'),
+      '401': errorResponse('No API key.'),
+      '403': errorResponse('Not your import.'),
+      '404': errorResponse('No such import.'),
+    },
+  }),
+]

@@ -234,6 +234,7 @@ export function buildOpenApi(config: SanitizedConfig, serverUrl: string) {
       schemas: SCHEMAS,
       securitySchemes: {
         jwt: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'JWT <token> from POST /api/citymakers/login' },
+        partnerKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'partner-accounts API-Key <key> (a partner account\'s key)' },
       },
     },
   }
