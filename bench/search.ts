@@ -125,6 +125,8 @@ async function main() {
   const size = (await client.query(`SELECT pg_size_pretty(sum(pg_column_size(sections_background))) AS s FROM case_studies_locales`)).rows[0].s
   log(`  cases generated with SQL in ${(since(started) / 1000).toFixed(1)} s (bodies: ${size} of Lexical JSON)`)
   started = performance.now()
+  // fresh tables have no statistics: without them the planner scans the locale rows once per case
+  await client.query('ANALYZE')
   const db = await dbFor(payload)
   await db.execute(refreshSearchSql(sql`TRUE`))
   await client.query('VACUUM ANALYZE')
