@@ -4,7 +4,7 @@
  * On a fresh database (a temporary embedded PostgreSQL by default, or a new `use_bench_*` database
  * on the server of DATABASE_URL) with migrations and reference data, a generator inserts with SQL
  * BENCH_CASES (default 100,000) published cases over 2,000 cities in many countries, all 17 SDGs
- * and their targets, topics, partners and awards, with bodies of 300–1,500 words (word frequencies skewed like real text) in English,
+ * and their targets, topics, partners and awards, with bodies of 300–1,500 words (each on a theme: a skewed draw from 40 of the words) in English,
  * German, French or Spanish (Lexical JSON), and builds their search rows with `refreshSearchSql`.
  *
  * Then a fixed mix of queries (text only, text + 2 filters, filters only, no filter; all with the
@@ -73,7 +73,8 @@ async function generate(client: pg.Client) {
         CASE WHEN g % 5 = 0 THEN (SELECT id FROM partners ORDER BY id OFFSET g % 8 LIMIT 1) END
       FROM generate_series(1, ${CASES}) g RETURNING id, original_language)
     SELECT id, original_language::text AS lang, row_number() OVER (ORDER BY id) AS g FROM ins`)
-  // title, summary and a body of 300–1,500 words (paragraphs of 100) in the case's language
+  // title, summary and a body of 300–1,500 words (paragraphs of 100) in the case's language, drawn
+  // from a 40-word window of the vocabulary (its theme), the first words of the window most often
   for (const lang of Object.keys(VOCABULARY)) {
     await client.query(`
       INSERT INTO case_studies_locales (title, summary, sections_background, _locale, _parent_id)
@@ -81,7 +82,7 @@ async function generate(client: pg.Client) {
         v[1 + (g / 3) % n] || ' ' || v[1 + (g / 11) % n] || ' ' || v[1 + (g / 13) % n] || ' ' || v[1 + (g / 17) % n] || '.',
         jsonb_build_object('root', jsonb_build_object('type', 'root', 'children', (
           SELECT jsonb_agg(jsonb_build_object('type', 'paragraph', 'children', jsonb_build_array(jsonb_build_object('type', 'text', 'text', (
-            SELECT string_agg(v[1 + floor(n * power(random(), 3) + 0 * w * p)::int], ' ') FROM generate_series(1, 100) w)))))
+            SELECT string_agg(v[1 + ((g * 37) % n + floor(40 * power(random(), 2) + 0 * w * p)::int) % n], ' ') FROM generate_series(1, 100) w)))))
           FROM generate_series(1, 3 + g % 13) p))),
         '${lang}', id
       FROM bench_ids, (SELECT ${vocab(lang)} AS v, cardinality(${vocab(lang)}) AS n) voc WHERE lang = '${lang}'`)

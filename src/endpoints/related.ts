@@ -63,7 +63,7 @@ export const relatedEndpoint: Endpoint = documented({
           ARRAY(SELECT unnest(s.topic_ids) INTERSECT SELECT unnest(${topics}) ORDER BY 1) AS shared_topics,
           ARRAY(SELECT unnest(s.regions) INTERSECT SELECT unnest(${regions}) ORDER BY 1) AS shared_regions,
           ARRAY(SELECT unnest(s.countries) INTERSECT SELECT unnest(${countries}) ORDER BY 1) AS shared_countries,
-          CASE WHEN ${textQuery} IS NOT NULL AND s.document @@ ${textQuery} THEN ts_rank(s.document, ${textQuery}) ELSE 0 END AS text_rank
+          CASE WHEN ${textQuery} IS NOT NULL AND s.head @@ ${textQuery} THEN ts_rank(s.head, ${textQuery}) ELSE 0 END AS text_rank
         FROM case_study_search s
         WHERE s.published AND s.case_study_id <> ${Number(id)}
           AND (s.sdgs && ${sdgs} OR s.topic_ids && ${topics} OR s.regions && ${regions} ${words ? sql`OR s.document @@ ${textQuery}` : sql``})

@@ -81,21 +81,24 @@ const BODY_OF_LOCALE_ROW = `(SELECT string_agg(t #>> '{}', ' ') FROM jsonb_path_
  * in the document and in the query (which is parsed with every configuration), so exact words match
  * too, and one vector instead of two halves the cost of indexing 100,000 long bodies.
  */
-const LOCALE_VECTORS = (() => {
-  const cfg = `('use_' || l._locale::text)::regconfig`
-  return `setweight(to_tsvector(${cfg}, coalesce(l.title, '')), 'A') || setweight(to_tsvector(${cfg}, coalesce(l.summary, '')), 'B') ||
-      setweight(to_tsvector(${cfg}, coalesce(${BODY_OF_LOCALE_ROW}, '')), 'C')`
-})()
+const LOCALE_CONFIG = `('use_' || l._locale::text)::regconfig`
+const HEAD_VECTORS = `setweight(to_tsvector(${LOCALE_CONFIG}, coalesce(l.title, '')), 'A') || setweight(to_tsvector(${LOCALE_CONFIG}, coalesce(l.summary, '')), 'B')`
+const BODY_VECTORS = `setweight(to_tsvector(${LOCALE_CONFIG}, coalesce(${BODY_OF_LOCALE_ROW}, '')), 'C')`
 
 const NAMES = `concat_ws(' ',
   (SELECT string_agg(cl.name, ' ') FROM case_studies_rels r JOIN cities_locales cl ON cl._parent_id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities'),
   (SELECT string_agg(tl.name, ' ') FROM case_studies_rels r JOIN topics_locales tl ON tl._parent_id = r.topics_id WHERE r.parent_id = c.id AND r.path IN ('topics', 'instruments', 'targetGroups')),
   (SELECT p.name FROM partners p WHERE p.id = c.provenance_source_partner_id))`
 
-/** The weighted document of case `c`. */
-export const documentSql = sql.raw(`(
-  coalesce((SELECT use_tsvector_agg(${LOCALE_VECTORS}) FROM case_studies_locales l WHERE l._parent_id = c.id), ''::tsvector) ||
-  setweight(to_tsvector('use_simple', ${NAMES}), 'D'))`)
+/**
+ * The weighted texts of case `c`: `head` (titles A, summaries B, names D) and `body` (C). Rows
+ * store `document` = head || body for matching (GIN) and `head` alone for ranking: ranking reads
+ * the vector of every match, and the head is a few hundred bytes where a long body is many kB.
+ */
+const textsSql = sql.raw(`LATERAL (SELECT
+  coalesce((SELECT use_tsvector_agg(${HEAD_VECTORS}) FROM case_studies_locales l WHERE l._parent_id = c.id), ''::tsvector) ||
+    setweight(to_tsvector('use_simple', ${NAMES}), 'D') AS head,
+  coalesce((SELECT use_tsvector_agg(${BODY_VECTORS}) FROM case_studies_locales l WHERE l._parent_id = c.id), ''::tsvector) AS body) texts`)
 
 const relIds = (path: string, column: string) =>
   `ARRAY(SELECT r.${column} FROM case_studies_rels r WHERE r.parent_id = c.id AND r.path = '${path}' AND r.${column} IS NOT NULL ORDER BY r."order")`
@@ -105,9 +108,9 @@ const localeTitle = (locale: string) => `(SELECT l.title FROM case_studies_local
 
 /** SQL rebuilding the search rows of the cases matching `condition` (on `c`, a `case_studies` row). */
 export const refreshSearchSql = (condition: SQL) => sql`
-  INSERT INTO case_study_search (case_study_id, document, published, updated_at, title, language, status, start_year, end_year,
+  INSERT INTO case_study_search (case_study_id, document, head, published, updated_at, title, language, status, start_year, end_year,
     published_at, city_ids, countries, regions, topic_ids, sdgs, targets, partner_id, award_ids, lat, lng)
-  SELECT c.id, ${documentSql}, (c._status = 'published' AND c.workflow_state = 'published'), now(),
+  SELECT c.id, texts.head || texts.body, texts.head, (c._status = 'published' AND c.workflow_state = 'published'), now(),
     ${sql.raw(`coalesce(${localeTitle("'en'")}, ${localeTitle('c.original_language::text')}, '')`)},
     c.original_language::text, c.project_status::text, c.start_year, c.end_year, c.published_at,
     ${sql.raw(relIds('cities', 'cities_id'))},
@@ -120,8 +123,8 @@ export const refreshSearchSql = (condition: SQL) => sql`
     ${sql.raw(`ARRAY(SELECT DISTINCT a.award_id FROM case_studies_awards a WHERE a._parent_id = c.id AND a.award_id IS NOT NULL)`)},
     ${sql.raw(`CASE WHEN c.location_lat IS NOT NULL THEN c.location_lat::float8 ELSE ${firstCity('location_lat')}::float8 END`)},
     ${sql.raw(`CASE WHEN c.location_lat IS NOT NULL THEN c.location_lng::float8 ELSE ${firstCity('location_lng')}::float8 END`)}
-  FROM case_studies c WHERE ${condition}
-  ON CONFLICT (case_study_id) DO UPDATE SET document = excluded.document, published = excluded.published, updated_at = excluded.updated_at,
+  FROM case_studies c, ${textsSql} WHERE ${condition}
+  ON CONFLICT (case_study_id) DO UPDATE SET document = excluded.document, head = excluded.head, published = excluded.published, updated_at = excluded.updated_at,
     title = excluded.title, language = excluded.language, status = excluded.status, start_year = excluded.start_year,
     end_year = excluded.end_year, published_at = excluded.published_at, city_ids = excluded.city_ids, countries = excluded.countries,
     regions = excluded.regions, topic_ids = excluded.topic_ids, sdgs = excluded.sdgs, targets = excluded.targets,
@@ -166,7 +169,8 @@ export function matchingCases(params: Pick<SearchParams, 'q' | 'yearFrom' | 'yea
   return {
     from: sql`case_study_search s, (SELECT ${tsQuerySql(tsquery)} AS query) q`,
     where: sql.join(conds, sql` AND `),
-    rank: sql`ts_rank_cd(s.document, q.query)`,
+    // title and summary matches rank by weight; a match in the body only ranks 0 (then newest first)
+    rank: sql`ts_rank_cd(s.head, q.query)`,
     query: tsQuerySql(tsquery),
   }
 }

@@ -8,6 +8,7 @@ import * as migration_20261129_011622_feeds from './20261129_011622_feeds';
 import * as migration_20261129_014446_search_updated_at from './20261129_014446_search_updated_at';
 import * as migration_20261129_015000_locale_parent_indexes from './20261129_015000_locale_parent_indexes';
 import * as migration_20261129_015728_feed_images from './20261129_015728_feed_images';
+import * as migration_20261129_023000_search_head from './20261129_023000_search_head';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261129_015728_feed_images.up,
     down: migration_20261129_015728_feed_images.down,
     name: '20261129_015728_feed_images',
+  },
+  {
+    up: migration_20261129_023000_search_head.up,
+    down: migration_20261129_023000_search_head.down,
+    name: '20261129_023000_search_head',
   },
 ];
