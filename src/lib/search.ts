@@ -186,46 +186,30 @@ export function facetConditions(filters: SearchParams['filters']): Map<Facet, SQ
 }
 
 const LABELS: Partial<Record<Facet, string>> = {
-  city: `(SELECT name FROM cities_locales WHERE _parent_id = v.ival AND _locale = 'en')`,
-  topic: `(SELECT name FROM topics_locales WHERE _parent_id = v.ival AND _locale = 'en')`,
-  sdg: `(SELECT sl.short_title FROM sdgs s JOIN sdgs_locales sl ON sl._parent_id = s.id AND sl._locale = 'en' WHERE s.number::int = v.ival LIMIT 1)`,
-  partner: `(SELECT name FROM partners WHERE id = v.ival)`,
-  award: `(SELECT name FROM awards_locales WHERE _parent_id = v.ival AND _locale = 'en')`,
+  city: `(SELECT name FROM cities_locales WHERE _parent_id = v.value AND _locale = 'en')`,
+  topic: `(SELECT name FROM topics_locales WHERE _parent_id = v.value AND _locale = 'en')`,
+  sdg: `(SELECT sl.short_title FROM sdgs s JOIN sdgs_locales sl ON sl._parent_id = s.id AND sl._locale = 'en' WHERE s.number::int = v.value LIMIT 1)`,
+  partner: `(SELECT name FROM partners WHERE id = v.value)`,
+  award: `(SELECT name FROM awards_locales WHERE _parent_id = v.value AND _locale = 'en')`,
 }
 
 /**
- * One statement: the matching cases are read once (`m`), each facet condition is evaluated once
- * per case (`f`), then the page, the total and every facet's counts (each facet counted under all
- * the other facets' conditions: OR within a facet, AND across facets) come from that.
+ * The page with the total, and each facet's counts, as separate statements that PostgreSQL can
+ * each answer from the GIN indexes: a facet is counted over the cases matching the query and every
+ * *other* facet's filter (OR within a facet, AND across). Outside a transaction they run side by
+ * side on the pool; inside one (a hook, a test), one after the other on its connection.
  */
 export async function searchCaseStudies(payload: Payload, params: SearchParams, req?: Partial<PayloadRequest>) {
   const db = await dbFor(payload, req)
   const match = matchingCases(params)
   const conds = facetConditions(params.filters)
-  const flag = (facet: Facet) => sql.raw(`k_${facet}`)
-  const flags = FACETS.map((facet) => sql`${conds.get(facet) ?? sql`TRUE`} AS ${flag(facet)}`)
-  const allExcept = (except?: Facet) => sql.join([sql`TRUE`, ...FACETS.filter((f) => f !== except && conds.has(f)).map((f) => sql`f.${flag(f)}`)], sql` AND `)
-
-  const facetRows = FACETS.map((facet) => {
-    const { column, array, numeric } = FACET_COLUMNS[facet]
-    const value = array ? sql.raw('x') : sql.raw(`f.${column}`)
-    const from = array ? sql`m f, unnest(f.${sql.raw(column)}) x` : sql`m f`
-    const ival = numeric ? sql`${value}::int` : sql`NULL::int`
-    const tval = numeric ? sql`NULL::text` : sql`${value}::text`
-    return sql`SELECT ${facet} AS facet, ${ival} AS ival, ${tval} AS tval, count(*)::int AS n FROM ${from} WHERE ${allExcept(facet)} AND ${value} IS NOT NULL GROUP BY ${value}`
-  })
-  const selected = (facet: Facet) => {
-    const values = params.filters[facet] ?? []
-    if (!values.length) return sql`FALSE`
-    return FACET_COLUMNS[facet].numeric ? sql`v.ival = ANY(${`{${values.map(Number).join(',')}}`}::int[])` : sql`v.tval = ANY(${`{${values.map((v) => `"${v}"`).join(',')}}`}::text[])`
-  }
-  const label = sql.raw(`CASE v.facet ${Object.entries(LABELS).map(([facet, expr]) => `WHEN '${facet}' THEN ${expr}`).join(' ')} END`)
+  const where = (except?: Facet) => sql.join([match.where, ...[...conds].filter(([facet]) => facet !== except).map(([, cond]) => cond)], sql` AND `)
   const order = (alias: string) => {
-    const a = sql.raw(alias)
-    return params.sort === 'relevance' && match.query ? sql`${a}.rank DESC, ${a}.id DESC`
-      : params.sort === 'start' ? sql`${a}.start_year DESC NULLS LAST, ${a}.id DESC`
-      : params.sort === 'title' ? sql`${a}.title ASC, ${a}.id ASC`
-      : sql`${a}.published_at DESC NULLS LAST, ${a}.id DESC`
+    const a = sql.raw(alias ? `${alias}.` : '')
+    return params.sort === 'relevance' && match.query ? sql`${a}rank DESC, ${a}id DESC`
+      : params.sort === 'start' ? sql`${a}start_year DESC NULLS LAST, ${a}id DESC`
+      : params.sort === 'title' ? sql`${a}title ASC, ${a}id ASC`
+      : sql`${a}published_at DESC NULLS LAST, ${a}id DESC`
   }
   const offset = (params.page - 1) * params.limit
   const headlineConfig = sql.raw(`('use_' || c.original_language::text)::regconfig`)
@@ -234,37 +218,54 @@ export async function searchCaseStudies(payload: Payload, params: SearchParams, 
         'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10')`
     : sql`NULL::text`
 
-  const statement = sql`
-    WITH m AS MATERIALIZED (
-      SELECT s.case_study_id AS id, s.title, s.published_at, s.start_year, s.city_ids, s.countries, s.regions, s.topic_ids, s.sdgs,
-        s.targets, s.partner_id, s.award_ids, s.status, s.language, ${match.rank} AS rank, ${sql.join(flags, sql`, `)}
-      FROM ${match.from} WHERE ${match.where}
-    ),
-    v AS (
-      SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, ival, tval) AS position FROM (${sql.join(facetRows, sql` UNION ALL `)}) facet_rows
-    ),
-    page AS (SELECT f.id, f.rank, f.start_year, f.title, f.published_at FROM m f WHERE ${allExcept()} ORDER BY ${order('f')} LIMIT ${params.limit} OFFSET ${offset})
+  const pageStatement = sql`
+    WITH page AS (
+      SELECT s.case_study_id AS id, ${match.rank} AS rank, s.start_year, s.title, s.published_at FROM ${match.from}
+      WHERE ${where()} ORDER BY ${order('')} LIMIT ${params.limit} OFFSET ${offset}
+    )
     SELECT
-      (SELECT count(*)::int FROM m f WHERE ${allExcept()}) AS total,
+      (SELECT count(*)::int FROM ${match.from} WHERE ${where()}) AS total,
       (SELECT coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug, 'title', coalesce(en.title, orig.title), 'teaser', coalesce(en.teaser, orig.teaser),
           'summary', coalesce(en.summary, orig.summary), 'startYear', c.start_year, 'endYear', c.end_year, 'projectStatus', c.project_status,
           'originalLanguage', c.original_language, 'publishedAt', c.published_at, 'updatedAt', c.updated_at, 'rank', page.rank, 'snippet', ${headline})
           ORDER BY ${order('page')}), '[]'::json)
         FROM page JOIN case_studies c ON c.id = page.id
         LEFT JOIN case_studies_locales en ON en._parent_id = c.id AND en._locale = 'en'
-        LEFT JOIN case_studies_locales orig ON orig._parent_id = c.id AND orig._locale::text = c.original_language::text) AS docs,
-      (SELECT coalesce(json_agg(json_build_object('facet', v.facet, 'value', coalesce(v.ival::text, v.tval), 'label', ${label}, 'count', v.n)
-          ORDER BY v.facet, v.position), '[]'::json)
-        FROM v WHERE v.position <= ${FACET_VALUES_LIMIT} OR ${sql.join(FACETS.map((facet) => sql`(v.facet = ${facet} AND ${selected(facet)})`), sql` OR `)}) AS facets`
+        LEFT JOIN case_studies_locales orig ON orig._parent_id = c.id AND orig._locale::text = c.original_language::text) AS docs`
 
-  const { rows } = await db.execute(statement)
-  const row = rows[0] as { total: number; docs: Array<Record<string, unknown>>; facets: Array<{ facet: Facet; value: string; label: string | null; count: number }> }
-  const total = Number(row.total)
-  const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as Array<{ value: string | number; label: string; count: number }>]))
-  for (const item of row.facets) {
-    const value = FACET_COLUMNS[item.facet].numeric && item.facet === 'sdg' ? Number(item.value) : String(item.value)
-    facets[item.facet]!.push({ value, label: item.label ?? String(item.value), count: item.count })
+  const facetStatement = (facet: Facet) => {
+    const { column, array, numeric } = FACET_COLUMNS[facet]
+    const value = array ? sql.raw('x') : sql.raw(`s.${column}`)
+    const from = array ? sql`${match.from}, unnest(s.${sql.raw(column)}) x` : match.from
+    const values = params.filters[facet] ?? []
+    const selected = !values.length ? sql`FALSE`
+      : numeric ? sql`v.value::int = ANY(${`{${values.map(Number).join(',')}}`}::int[])`
+      : sql`v.value::text = ANY(${`{${values.map((v) => `"${v}"`).join(',')}}`}::text[])`
+    const label = LABELS[facet] ? sql.raw(LABELS[facet]!) : sql`NULL::text`
+    return sql`
+      SELECT v.value::text AS value, ${label} AS label, v.n AS count FROM (
+        SELECT ${value} AS value, count(*)::int AS n, row_number() OVER (ORDER BY count(*) DESC, ${value}) AS position
+        FROM ${from} WHERE ${where(facet)} AND ${value} IS NOT NULL GROUP BY ${value}
+      ) v WHERE v.position <= ${FACET_VALUES_LIMIT} OR ${selected} ORDER BY v.position`
   }
+
+  const statements = [pageStatement, ...FACETS.map(facetStatement)]
+  const inTransaction = req?.transactionID !== undefined && (await req.transactionID) !== undefined
+  const results = inTransaction
+    ? await statements.reduce<Promise<Array<{ rows: Array<Record<string, unknown>> }>>>(async (done, statement) => [...(await done), await db.execute(statement)], Promise.resolve([]))
+    : await Promise.all(statements.map((statement) => db.execute(statement)))
+  const row = results[0]!.rows[0] as { total: number; docs: Array<Record<string, unknown>> }
+  const total = Number(row.total)
+  const facets = Object.fromEntries(
+    FACETS.map((facet, index) => [
+      facet,
+      results[index + 1]!.rows.map((item) => ({
+        value: facet === 'sdg' ? Number(item.value) : String(item.value),
+        label: (item.label as string | null) ?? String(item.value),
+        count: Number(item.count),
+      })),
+    ]),
+  )
   return {
     docs: row.docs.map((doc) => ({ ...doc, rank: match.query ? Number(doc.rank) : null })),
     totalDocs: total,
