@@ -77,8 +77,8 @@ export async function startTestApp(options: { env?: Record<string, string>; data
   const app = await createApp({ payload, config: payload.config, databaseUrl })
   server.on('request', app.express)
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
-  // an idle connection that the server ends (e.g. another file's DROP DATABASE … WITH (FORCE) on the shared
-  // server) must not fail the test that happens to be running: the pool opens a new one on the next query
+  // an idle connection that the server ends must not fail whichever test is running: the pool opens a new
+  // one on the next query (CI once saw a 57P01 "terminating connection" here whose origin we did not find)
   pool.on('error', (err) => console.warn(`test pool: idle connection closed by the server (${err.message})`))
 
   return {
