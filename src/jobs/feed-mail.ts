@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { sendOnce } from '../lib/email'
 import { textMail } from '../lib/mail'
+import { editorAddresses } from './workflow-mail'
 
 /**
  * One mail to the editors per feed import (not one per case): what arrived, what waits in the
@@ -21,16 +22,7 @@ export const mailImportToEditorsTask: TaskConfig<{ input: Input; output: { messa
   handler: async ({ input, job, req }) => {
     const { import: id } = inputSchema.parse(input)
     const log = await req.payload.findByID({ collection: 'imports', id, depth: 1, overrideAccess: true, req })
-    const editors = await req.payload.find({
-      collection: 'citymakers',
-      where: { and: [{ roles: { in: ['editor', 'admin'] } }, { _verified: { equals: true } }] },
-      pagination: false,
-      depth: 0,
-      select: { email: true },
-      overrideAccess: true,
-      req,
-    })
-    const to = editors.docs.map((editor) => editor.email).filter(Boolean) as string[]
+    const to = await editorAddresses(req)
     if (to.length === 0) return { output: { messageId: '', recipients: 0 } }
     const partner = typeof log.partner === 'object' && log.partner ? log.partner.name : `partner ${log.partner}`
     const c = log.counts ?? {}

@@ -17,6 +17,20 @@ const inputFields = [
 ]
 const retries = { attempts: 10, backoff: { type: 'exponential' as const, delay: 30_000 } }
 
+/** The addresses of activated editors and admins: who hears of submissions and imports. */
+export async function editorAddresses(req: PayloadRequest): Promise<string[]> {
+  const editors = await req.payload.find({
+    collection: 'citymakers',
+    where: { and: [{ roles: { in: ['editor', 'admin'] } }, { _verified: { equals: true } }] },
+    pagination: false,
+    depth: 0,
+    select: { email: true },
+    overrideAccess: true,
+    req,
+  })
+  return editors.docs.map((editor) => editor.email).filter(Boolean) as string[]
+}
+
 async function load(req: PayloadRequest, input: Input) {
   const { caseStudy, event } = inputSchema.parse(input)
   const doc = await req.payload.findByID({ collection: 'case-studies', id: caseStudy, draft: true, depth: 1, locale: 'en', overrideAccess: true, req })
@@ -39,16 +53,7 @@ export const mailSubmissionToEditorsTask: TaskConfig<{ input: Input; output: { m
   retries,
   handler: async ({ input, job, req }) => {
     const { doc, record, adminUrl } = await load(req, input)
-    const editors = await req.payload.find({
-      collection: 'citymakers',
-      where: { and: [{ roles: { in: ['editor', 'admin'] } }, { _verified: { equals: true } }] },
-      pagination: false,
-      depth: 0,
-      select: { email: true },
-      overrideAccess: true,
-      req,
-    })
-    const to = editors.docs.map((editor) => editor.email).filter(Boolean) as string[]
+    const to = await editorAddresses(req)
     if (to.length === 0) return { output: { messageId: '', recipients: 0 } }
     const author = typeof record.actor === 'object' && record.actor ? record.actor.displayName : 'A citymaker'
     const message = textMail(to, `Case study submitted for review: ${doc.title}`, [
