@@ -19,7 +19,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { startSmtp } from '../test/support/smtp'
-import { benchDatabase } from './database'
+import { benchDatabase, runBenchmark } from './database'
 import { startPayload } from '../src/lib/boot'
 import { closePayload } from '../src/lib/close'
 import { randomSuffix } from '../src/lib/embedded-postgres'
@@ -194,15 +194,8 @@ async function insertMembers(client: pg.Client, f: Fixtures) {
   await client.query('ANALYZE citymakers; ANALYZE citymakers_rels; ANALYZE citymakers_alerts_countries; ANALYZE citymakers_alerts_regions')
 }
 
-try {
+// main sets exitCode when the figures miss their goal
+await runBenchmark(async () => {
   await main()
-} catch (err) {
-  console.error(err)
-  exitCode = 1
-} finally {
-  for (const step of cleanup) {
-    await step().catch((err) => console.error(`cleanup: ${(err as Error).message}`))
-  }
-}
-await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-process.exit(exitCode)
+  return exitCode
+}, cleanup)

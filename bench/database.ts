@@ -44,3 +44,21 @@ export async function benchDatabase(cleanup: Array<() => Promise<unknown>>): Pro
   cleanup.unshift(() => dropDatabase(databaseUrl))
   return { databaseUrl, where }
 }
+
+/**
+ * Runs a benchmark's `main` (which may answer an exit code), prints an error and exits 1 when it
+ * throws, and always undoes what it made (`cleanup`, newest first) before exiting.
+ */
+export async function runBenchmark(main: () => Promise<number | void>, cleanup: Array<() => Promise<unknown>>): Promise<never> {
+  let exitCode = 0
+  try {
+    exitCode = (await main()) ?? 0
+  } catch (err) {
+    console.error(err)
+    exitCode = 1
+  } finally {
+    for (const step of cleanup.splice(0)) await step().catch((err) => console.error(`cleanup: ${(err as Error).message}`))
+  }
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  process.exit(exitCode)
+}

