@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { tsQuerySql } from '../lib/search'
-import { dbFor, sql } from '../lib/sql'
+import { dbFor, sql, sqlArray } from '../lib/sql'
 import { integerParam, urlParams } from '../lib/search-params'
 import { documented, errorResponse, jsonContent, pathParam, queryParam, ref } from '../lib/openapi'
 import { fail, zodMessage } from './respond'
@@ -49,12 +49,10 @@ export const relatedEndpoint: Endpoint = documented({
     // the same answer for a draft as for nothing: drafts are not public
     if (!source) return fail(404, 'Not Found')
     const words = similarityQuery(source.text ?? '')
-    const arr = (values: Array<number | string>, type: 'int' | 'text') =>
-      sql`${`{${values.map((v) => (type === 'int' ? String(v) : `"${String(v).replace(/["\\]/g, '')}"`)).join(',')}}`}::${sql.raw(type)}[]`
-    const sdgs = arr(source.sdgs, 'int')
-    const topics = arr(source.topic_ids, 'int')
-    const regions = arr(source.regions, 'text')
-    const countries = arr(source.countries, 'text')
+    const sdgs = sqlArray(source.sdgs, 'int')
+    const topics = sqlArray(source.topic_ids, 'int')
+    const regions = sqlArray(source.regions, 'text')
+    const countries = sqlArray(source.countries, 'text')
     const textQuery = words ? sql`(${tsQuerySql(words)})` : sql`NULL::tsquery`
     const { rows } = await db.execute(sql`
       WITH candidates AS (

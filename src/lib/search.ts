@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { dbFor, sql, type SQL } from './sql'
+import { dbFor, sql, sqlArray, type SQL } from './sql'
 
 /**
  * Full-text search and disjunctive faceting over published case studies, on PostgreSQL alone.
@@ -133,14 +133,14 @@ export const refreshSearchSql = (condition: SQL) => sql`
 export async function refreshSearch(payload: Payload, ids: number[], req?: Partial<PayloadRequest>): Promise<void> {
   if (!ids.length) return
   const db = await dbFor(payload, req)
-  await db.execute(refreshSearchSql(sql`c.id = ANY(${`{${ids.map(Number).join(',')}}`}::int[])`))
+  await db.execute(refreshSearchSql(sql`c.id = ANY(${sqlArray(ids, 'int')})`))
 }
 
 /** Rebuilds the rows of every case that refers to a city, topic or partner (after a rename or merge). */
 export async function refreshSearchFor(payload: Payload, ref: { collection: 'cities' | 'topics' | 'partners'; ids: number[] }, req?: Partial<PayloadRequest>): Promise<void> {
   if (!ref.ids.length) return
   const db = await dbFor(payload, req)
-  const ids = sql`${`{${ref.ids.map(Number).join(',')}}`}::int[]`
+  const ids = sqlArray(ref.ids, 'int')
   const condition =
     ref.collection === 'partners'
       ? sql`c.provenance_source_partner_id = ANY(${ids})`
@@ -153,8 +153,7 @@ export async function refreshSearchFor(payload: Payload, ref: { collection: 'cit
 /** `column && '{…}'` (arrays) or `column = ANY('{…}')` (scalars), on the alias `s`. */
 function facetMatch(facet: Facet, values: string[]): SQL {
   const { column, array, numeric } = FACET_COLUMNS[facet]
-  const literal = sql`${`{${values.map((v) => (numeric ? String(Number(v)) : `"${v.replace(/["\\]/g, '')}"`)).join(',')}}`}`
-  const typed = numeric ? sql`${literal}::int[]` : sql`${literal}::text[]`
+  const typed = sqlArray(values, numeric ? 'int' : 'text')
   return array ? sql`s.${sql.raw(column)} && ${typed}` : sql`s.${sql.raw(column)} = ANY(${typed})`
 }
 
@@ -239,8 +238,8 @@ export async function searchCaseStudies(payload: Payload, params: SearchParams, 
     const from = array ? sql`${match.from}, unnest(s.${sql.raw(column)}) x` : match.from
     const values = params.filters[facet] ?? []
     const selected = !values.length ? sql`FALSE`
-      : numeric ? sql`v.value::int = ANY(${`{${values.map(Number).join(',')}}`}::int[])`
-      : sql`v.value::text = ANY(${`{${values.map((v) => `"${v}"`).join(',')}}`}::text[])`
+      : numeric ? sql`v.value::int = ANY(${sqlArray(values, 'int')})`
+      : sql`v.value::text = ANY(${sqlArray(values, 'text')})`
     const label = LABELS[facet] ? sql.raw(LABELS[facet]!) : sql`NULL::text`
     return sql`
       SELECT v.value::text AS value, ${label} AS label, v.n AS count FROM (

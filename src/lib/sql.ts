@@ -14,3 +14,10 @@ export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`)
 
 export { sql }
 export type SQL = ReturnType<typeof sql>
+
+/**
+ * One bound array parameter: `{1,2}::int[]` or `{"a","b"}::text[]`. Text values lose quotes and
+ * backslashes, so a value can never end the literal.
+ */
+export const sqlArray = (values: Array<string | number>, type: 'int' | 'text'): SQL =>
+  sql`${`{${values.map((v) => (type === 'int' ? String(Number(v)) : `"${String(v).replace(/["\\]/g, '')}"`)).join(',')}}`}::${sql.raw(type)}[]`
