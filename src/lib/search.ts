@@ -96,9 +96,9 @@ const NAMES = `concat_ws(' ',
  * the vector of every match, and the head is a few hundred bytes where a long body is many kB.
  */
 const textsSql = sql.raw(`LATERAL (SELECT
-  coalesce((SELECT use_tsvector_agg(${HEAD_VECTORS}) FROM case_studies_locales l WHERE l._parent_id = c.id), ''::tsvector) ||
-    setweight(to_tsvector('use_simple', ${NAMES}), 'D') AS head,
-  coalesce((SELECT use_tsvector_agg(${BODY_VECTORS}) FROM case_studies_locales l WHERE l._parent_id = c.id), ''::tsvector) AS body) texts`)
+  coalesce(use_tsvector_agg(${HEAD_VECTORS}), ''::tsvector) || setweight(to_tsvector('use_simple', ${NAMES}), 'D') AS head,
+  coalesce(use_tsvector_agg(${BODY_VECTORS}), ''::tsvector) AS body
+  FROM case_studies_locales l WHERE l._parent_id = c.id) texts`)
 
 const relIds = (path: string, column: string) =>
   `ARRAY(SELECT r.${column} FROM case_studies_rels r WHERE r.parent_id = c.id AND r.path = '${path}' AND r.${column} IS NOT NULL ORDER BY r."order")`
