@@ -9,8 +9,14 @@ import { randomSuffix, startEmbeddedPostgres } from '../src/lib/embedded-postgre
  * A fresh database for a benchmark: on DATABASE_URL's server when set, else on a temporary
  * embedded server (durable settings, like the app's). What it made is undone by `cleanup`,
  * newest first.
+ *
+ * To iterate on queries without generating the data again: `BENCH_KEEP=1` (with DATABASE_URL)
+ * keeps the database and prints its URL; `BENCH_DATABASE_URL=<that URL>` runs on it again.
+ * `reused` tells the benchmark that its data is already there.
  */
-export async function benchDatabase(cleanup: Array<() => Promise<unknown>>): Promise<{ databaseUrl: string; where: string }> {
+export async function benchDatabase(cleanup: Array<() => Promise<unknown>>): Promise<{ databaseUrl: string; where: string; reused: boolean }> {
+  const reuse = process.env.BENCH_DATABASE_URL
+  if (reuse) return { databaseUrl: reuse, where: `kept benchmark database (${new URL(reuse).pathname.slice(1)})`, reused: true }
   // Ctrl-C or a kill must not leave a temporary server (and its busy backends) running
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -41,8 +47,12 @@ export async function benchDatabase(cleanup: Array<() => Promise<unknown>>): Pro
   target.pathname = `/use_bench_${randomSuffix()}`
   const databaseUrl = target.toString()
   await ensureDatabase(databaseUrl)
-  cleanup.unshift(() => dropDatabase(databaseUrl))
-  return { databaseUrl, where }
+  if (external && ['1', 'true', 'yes'].includes(process.env.BENCH_KEEP ?? '')) {
+    console.log(`Keeping the benchmark database: BENCH_DATABASE_URL=${databaseUrl} runs on it again (drop it when done)`)
+  } else {
+    cleanup.unshift(() => dropDatabase(databaseUrl))
+  }
+  return { databaseUrl, where, reused: false }
 }
 
 /**
