@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { tsQuerySql } from '../lib/search'
+import { documentMatches, tsQuerySql } from '../lib/search'
 import { dbFor, sql, sqlArray } from '../lib/sql'
 import { integerParam, urlParams } from '../lib/search-params'
 import { documented, errorResponse, jsonContent, pathParam, queryParam, ref } from '../lib/openapi'
@@ -64,7 +64,7 @@ export const relatedEndpoint: Endpoint = documented({
           CASE WHEN ${textQuery} IS NOT NULL AND s.head @@ ${textQuery} THEN ts_rank(s.head, ${textQuery}) ELSE 0 END AS text_rank
         FROM case_study_search s
         WHERE s.published AND s.case_study_id <> ${Number(id)}
-          AND (s.sdgs && ${sdgs} OR s.topic_ids && ${topics} OR s.regions && ${regions} ${words ? sql`OR s.document @@ ${textQuery}` : sql``})
+          AND (s.sdgs && ${sdgs} OR s.topic_ids && ${topics} OR s.regions && ${regions} ${words ? sql`OR ${documentMatches(textQuery)}` : sql``})
       ), scored AS (
         SELECT *, 3 * cardinality(shared_sdgs) + 2 * cardinality(shared_topics) + least(cardinality(shared_regions), 1)
           + least(cardinality(shared_countries), 1) + least(text_rank * 40, 4) AS score

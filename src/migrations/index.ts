@@ -9,6 +9,8 @@ import * as migration_20261129_014446_search_updated_at from './20261129_014446_
 import * as migration_20261129_015000_locale_parent_indexes from './20261129_015000_locale_parent_indexes';
 import * as migration_20261129_015728_feed_images from './20261129_015728_feed_images';
 import * as migration_20261129_023000_search_head from './20261129_023000_search_head';
+import * as migration_20261129_040000_search_generation from './20261129_040000_search_generation';
+import * as migration_20261129_041000_search_text from './20261129_041000_search_text';
 
 export const migrations = [
   {
@@ -65,5 +67,15 @@ export const migrations = [
     up: migration_20261129_023000_search_head.up,
     down: migration_20261129_023000_search_head.down,
     name: '20261129_023000_search_head',
+  },
+  {
+    up: migration_20261129_040000_search_generation.up,
+    down: migration_20261129_040000_search_generation.down,
+    name: '20261129_040000_search_generation',
+  },
+  {
+    up: migration_20261129_041000_search_text.up,
+    down: migration_20261129_041000_search_text.down,
+    name: '20261129_041000_search_text',
   },
 ];
