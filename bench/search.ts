@@ -59,8 +59,8 @@ async function generate(client: pg.Client) {
     WITH countries AS (SELECT c, row_number() OVER () AS i FROM unnest(enum_range(NULL::enum_cities_country)) c),
       regions AS (SELECT r, row_number() OVER () AS i FROM unnest(enum_range(NULL::enum_cities_region)) r),
       ins AS (
-        INSERT INTO cities (slug, country, region, location_lat, location_lng)
-        SELECT 'bench-city-' || g, (SELECT c FROM countries WHERE i = 1 + g % 60), (SELECT r FROM regions WHERE i = 1 + (g % 60) % (SELECT count(*) FROM regions)),
+        INSERT INTO cities (slug, _status, country, region, location_lat, location_lng)
+        SELECT 'bench-city-' || g, 'published', (SELECT c FROM countries WHERE i = 1 + g % 60), (SELECT r FROM regions WHERE i = 1 + (g % 60) % (SELECT count(*) FROM regions)),
           -60 + (g * 7919 % 12000) / 100.0, -180 + (g * 104729 % 36000) / 100.0
         FROM generate_series(1, 2000) g RETURNING id)
     SELECT id, row_number() OVER (ORDER BY id) AS g FROM ins`)

@@ -1,6 +1,6 @@
-import { ValidationError, type CollectionConfig, type CollectionBeforeChangeHook } from 'payload'
+import { ValidationError, type CollectionBeforeOperationHook, type CollectionConfig, type CollectionBeforeChangeHook } from 'payload'
 
-import { anyone, staff, hiddenFromNonStaff } from '../access'
+import { publishedOrStaff, staff, hiddenFromNonStaff } from '../access'
 import { preventReferencedDelete } from '../hooks/preventReferencedDelete'
 import { reindexReferencingCases } from '../hooks/reindexReferencingCases'
 import { mergeEndpoint } from '../src/endpoints/merge'
@@ -43,13 +43,27 @@ const refuseDuplicateCity: CollectionBeforeChangeHook = async ({ data, req, orig
   )
 }
 
+/**
+ * Cities have drafts so that the ones a partner feed brings (src/feeds/engine.ts) wait for an
+ * editor before the public sees them. Whoever creates a city without saying (the API, the seed)
+ * publishes it, as before drafts; the admin panel always says (Save draft or Publish).
+ */
+const publishUnlessDraft: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'create') return args
+  const create = args as { draft?: boolean; data?: { _status?: string } }
+  if (!create.draft && create.data && create.data._status === undefined) create.data._status = 'published'
+  return args
+}
+
 export const Cities: CollectionConfig = {
   slug: 'cities',
   labels: { singular: 'City', plural: 'Cities' },
-  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'country', 'region', 'population.value'], group: 'Reference data' },
+  admin: { hidden: hiddenFromNonStaff, useAsTitle: 'name', defaultColumns: ['name', 'country', 'region', '_status', 'population.value'], group: 'Reference data' },
   defaultPopulate: { name: true, slug: true, country: true, region: true, location: true },
-  access: { read: anyone, create: staff, update: staff, delete: staff },
+  access: { read: publishedOrStaff, readVersions: staff, create: staff, update: staff, delete: staff },
+  versions: { drafts: true, maxPerDoc: 20 },
   hooks: {
+    beforeOperation: [publishUnlessDraft],
     beforeChange: [deriveRegion, deriveNameKey, refuseDuplicateCity],
     afterChange: [reindexReferencingCases('cities')],
     beforeDelete: [preventReferencedDelete('cities')],

@@ -85,7 +85,7 @@ const register: Endpoint = {
     const problem = passwordProblem(password, email)
     if (problem) return fail(400, `password: ${problem}`)
     if (profile.city !== undefined) {
-      const city = await req.payload.find({ collection: 'cities', where: { id: { equals: profile.city } }, limit: 1, depth: 0, req })
+      const city = await req.payload.find({ collection: 'cities', where: { id: { equals: profile.city }, _status: { equals: 'published' } }, limit: 1, depth: 0, req })
       if (city.docs.length === 0) return fail(400, `city: no city with id ${profile.city}`)
     }
 

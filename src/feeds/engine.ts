@@ -570,14 +570,16 @@ async function createCities(db: Awaited<ReturnType<typeof dbFor>>, cities: Array
     const slug = options.find((option) => !used.has(option)) ?? `${options[2]}-${Date.now().toString(36)}`
     used.add(slug)
     const { region, subRegion } = regionOf(city.country)
-    return { slug, country: city.country, region, sub_region: subRegion, name_key: city.key.split('|')[0], created_at: now, updated_at: now }
+    // a draft: an editor checks and publishes a city a feed brought (collections/Cities.ts)
+    return { slug, country: city.country, region, sub_region: subRegion, name_key: city.key.split('|')[0], _status: 'draft', created_at: now, updated_at: now }
   })
   const { rows: created } = await db.execute(sql`
-    INSERT INTO cities (slug, country, region, sub_region, name_key, created_at, updated_at)
-    SELECT slug, country, region, sub_region, name_key, created_at, updated_at FROM jsonb_populate_recordset(NULL::cities, ${JSON.stringify(rows)}::jsonb)
+    INSERT INTO cities (slug, country, region, sub_region, name_key, _status, created_at, updated_at)
+    SELECT slug, country, region, sub_region, name_key, _status, created_at, updated_at FROM jsonb_populate_recordset(NULL::cities, ${JSON.stringify(rows)}::jsonb)
     RETURNING id, slug`)
   const idOf = new Map(created.map((row) => [String(row.slug), Number(row.id)]))
   const names = cities.map((city, i) => ({ _parent_id: idOf.get(rows[i]!.slug)!, _locale: 'en', name: city.name }))
   await db.execute(sql`INSERT INTO cities_locales (_parent_id, _locale, name) SELECT _parent_id, _locale, name FROM jsonb_populate_recordset(NULL::cities_locales, ${JSON.stringify(names)}::jsonb)`)
+  await snapshotVersions(db, created.map((row) => Number(row.id)), 'cities')
   return cities.map((city, i) => ({ id: idOf.get(rows[i]!.slug)!, name: city.name, country: city.country }))
 }

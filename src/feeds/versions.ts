@@ -1,34 +1,37 @@
 import { dbFor, sql } from '../lib/sql'
 
 /**
- * Case studies have drafts: Payload reads the admin list, `draft=true` and the workflow endpoint
- * from the versions tables (`_case_studies_v*`, the row marked `latest`). Cases written with SQL
- * get their version here: a copy of the stored case (main row, locales, relations, texts, arrays
- * and their locales, hasMany selects), taken inside the importer's transaction, so the latest
- * version always equals the case. Which columns to copy comes from the database's own catalogue,
- * so a field added to the collection later is copied without touching this file.
+ * Case studies and cities have drafts: Payload reads the admin list, `draft=true` and the workflow
+ * endpoint from the versions tables (`_case_studies_v*`, `_cities_v*`, the row marked `latest`).
+ * Documents written with SQL get their version here: a copy of the stored document (main row,
+ * locales, relations, texts, arrays and their locales, hasMany selects), taken inside the writer's
+ * transaction, so the latest version always equals the document. Which columns to copy comes from
+ * the database's own catalogue, so a field added to the collection later is copied without
+ * touching this file.
  */
 type Db = Awaited<ReturnType<typeof dbFor>>
 type Column = { name: string; type: string | null }
 type Plan = Array<{ from: string; to: string; kind: 'main' | 'locales' | 'path' | 'select' | 'array' | 'array-locales'; columns: Column[]; array?: string }>
 
-let cached: Promise<Plan> | undefined
+type Table = 'case_studies' | 'cities'
+const cached = new Map<Table, Promise<Plan>>()
+const like = (name: string) => name.replace(/_/g, '\\_')
 
-async function plan(db: Db): Promise<Plan> {
+async function plan(db: Db, table: Table): Promise<Plan> {
   const { rows } = await db.execute(sql`
     SELECT table_name AS t, column_name AS c, data_type AS d, udt_name AS u FROM information_schema.columns
-    WHERE table_schema = current_schema() AND (table_name = 'case_studies' OR table_name LIKE 'case\\_studies\\_%' OR table_name LIKE '\\_case\\_studies\\_v%')`)
+    WHERE table_schema = current_schema() AND (table_name = ${table} OR table_name LIKE ${`${like(table)}\\_%`} OR table_name LIKE ${`\\_${like(table)}\\_v%`})`)
   const tables = new Map<string, Map<string, Column>>()
   for (const row of rows) {
-    const table = tables.get(String(row.t)) ?? new Map<string, Column>()
-    table.set(String(row.c), { name: String(row.c), type: row.d === 'USER-DEFINED' ? String(row.u) : null })
-    tables.set(String(row.t), table)
+    const columns = tables.get(String(row.t)) ?? new Map<string, Column>()
+    columns.set(String(row.c), { name: String(row.c), type: row.d === 'USER-DEFINED' ? String(row.u) : null })
+    tables.set(String(row.t), columns)
   }
   const steps: Plan = []
   for (const [from, columns] of tables) {
-    if (from !== 'case_studies' && !from.startsWith('case_studies_')) continue
-    const suffix = from === 'case_studies' ? '' : from.slice('case_studies_'.length)
-    const to = suffix === '' ? '_case_studies_v' : ['locales', 'rels', 'texts'].includes(suffix) ? `_case_studies_v_${suffix}` : `_case_studies_v_version_${suffix}`
+    if (from !== table && !from.startsWith(`${table}_`)) continue
+    const suffix = from === table ? '' : from.slice(`${table}_`.length)
+    const to = suffix === '' ? `_${table}_v` : ['locales', 'rels', 'texts'].includes(suffix) ? `_${table}_v_${suffix}` : `_${table}_v_version_${suffix}`
     const target = tables.get(to)
     if (!target) continue
     const kind: Plan[number]['kind'] =
@@ -48,17 +51,18 @@ async function plan(db: Db): Promise<Plan> {
 const cast = (expr: string, column: Column) => (column.type ? `(${expr})::text::"${column.type}"` : expr)
 const q = (name: string) => `"${name}"`
 
-export async function snapshotVersions(db: Db, caseIds: number[]): Promise<void> {
+export async function snapshotVersions(db: Db, caseIds: number[], table: Table = 'case_studies'): Promise<void> {
   if (!caseIds.length) return
-  const steps = await (cached ??= plan(db))
+  if (!cached.has(table)) cached.set(table, plan(db, table))
+  const steps = await cached.get(table)!
   const ids = sql`${`{${caseIds.map(Number).join(',')}}`}::int[]`
-  await db.execute(sql`UPDATE _case_studies_v SET latest = false WHERE parent_id = ANY(${ids}) AND latest = true`)
+  await db.execute(sql`UPDATE ${sql.raw(`_${table}_v`)} SET latest = false WHERE parent_id = ANY(${ids}) AND latest = true`)
   const main = steps.find((step) => step.kind === 'main')!
   const mainColumns = main.columns.filter((c) => c.name.startsWith('version_'))
   const { rows } = await db.execute(sql.raw(`
-    INSERT INTO _case_studies_v (parent_id, latest, created_at, updated_at, ${mainColumns.map((c) => q(c.name)).join(', ')})
+    INSERT INTO _${table}_v (parent_id, latest, created_at, updated_at, ${mainColumns.map((c) => q(c.name)).join(', ')})
     SELECT c.id, true, now(), now(), ${mainColumns.map((c) => cast(`c.${q(c.name.slice('version_'.length))}`, c)).join(', ')}
-    FROM case_studies c WHERE c.id = ANY('{${caseIds.map(Number).join(',')}}'::int[])
+    FROM ${table} c WHERE c.id = ANY('{${caseIds.map(Number).join(',')}}'::int[])
     RETURNING id, parent_id`))
   const map = JSON.stringify(rows.map((row) => [Number(row.id), Number(row.parent_id)]))
   const m = `(SELECT (e->>0)::int AS vid, (e->>1)::int AS cid FROM jsonb_array_elements('${map}'::jsonb) e) m`
@@ -84,8 +88,8 @@ export async function snapshotVersions(db: Db, caseIds: number[]): Promise<void>
         SELECT m.vid, s.id, ${cols.map((c) => cast(`s.${q(c.name)}`, c)).join(', ')} FROM ${q(step.from)} s JOIN ${m} ON m.cid = s._parent_id`
     } else {
       const cols = own(['id', '_parent_id', '_locale'])
-      const array = `case_studies_${step.array}`
-      const versionArray = `_case_studies_v_version_${step.array}`
+      const array = `${table}_${step.array}`
+      const versionArray = `_${table}_v_version_${step.array}`
       statement = `INSERT INTO ${q(step.to)} (_locale, _parent_id${cols.length ? ', ' : ''}${cols.map((c) => q(c.name)).join(', ')})
         SELECT s._locale, va.id${cols.length ? ', ' : ''}${cols.map((c) => cast(`s.${q(c.name)}`, c)).join(', ')}
         FROM ${q(step.from)} s JOIN ${q(array)} a ON a.id = s._parent_id JOIN ${m} ON m.cid = a._parent_id

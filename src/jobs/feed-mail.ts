@@ -31,7 +31,7 @@ export const mailImportToEditorsTask: TaskConfig<{ input: Input; output: { messa
       `${c.created ?? 0} new case studies, ${c.updated ?? 0} updated, ${c.unchanged ?? 0} unchanged.`,
       ...(c.invalid || c.duplicates ? [`${(c.invalid ?? 0) + (c.duplicates ?? 0)} records were rejected (invalid or duplicate).`] : []),
       ...(c.conflicts ? [`${c.conflicts} changed records were not applied because an editor had edited the case: please compare.`] : []),
-      ...(c.citiesCreated ? [`${c.citiesCreated} new cities were created: please check their names and countries.`] : []),
+      ...(c.citiesCreated ? [`${c.citiesCreated} new cities were created as drafts: please check their names and countries, then publish them (until then they show nowhere in public).`] : []),
       ...(c.retired ? [`${c.retired} cases missing from the feed were archived.`] : []),
     ]
     const message = textMail(to, `Feed import from ${partner}: ${c.created ?? 0} new, ${c.updated ?? 0} updated`, [

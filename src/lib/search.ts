@@ -23,8 +23,8 @@ import { dbFor, sql, sqlArray, type SQL } from './sql'
  * filter values (src/lib/search-index.ts), kept current by `case_study_search_generation`; inside
  * one, from SQL alone (`searchWithSql`). test/search/index.test.ts holds both to the same answers.
  *
- * Migrations fill the tables by calling `refreshSearchSql`: the latest migration that changes the
- * tables' columns must do so, and earlier ones must not (their columns would not exist yet).
+ * Migrations fill the tables by calling `refreshSearchSql`: the latest migration that changes a
+ * column it reads or writes must do so, and earlier ones must not (the column would not exist yet).
  */
 
 export const FACETS = ['city', 'country', 'region', 'topic', 'sdg', 'target', 'partner', 'award', 'status', 'language'] as const
@@ -93,8 +93,11 @@ const LOCALE_CONFIG = `('use_' || l._locale::text)::regconfig`
 const HEAD_VECTORS = `setweight(to_tsvector(${LOCALE_CONFIG}, coalesce(l.title, '')), 'A') || setweight(to_tsvector(${LOCALE_CONFIG}, coalesce(l.summary, '')), 'B')`
 const BODY_VECTORS = `setweight(to_tsvector(${LOCALE_CONFIG}, coalesce(${BODY_OF_LOCALE_ROW}, '')), 'C')`
 
+/** A case's city as `ci`, when published: a draft city (new from a feed, see collections/Cities.ts) is not public yet. */
+const PUBLISHED_CITY = `cities ci ON ci.id = r.cities_id AND ci._status = 'published'`
+
 const NAMES = `concat_ws(' ',
-  (SELECT string_agg(cl.name, ' ') FROM case_studies_rels r JOIN cities_locales cl ON cl._parent_id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities'),
+  (SELECT string_agg(cl.name, ' ') FROM case_studies_rels r JOIN ${PUBLISHED_CITY} JOIN cities_locales cl ON cl._parent_id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities'),
   (SELECT string_agg(tl.name, ' ') FROM case_studies_rels r JOIN topics_locales tl ON tl._parent_id = r.topics_id WHERE r.parent_id = c.id AND r.path IN ('topics', 'instruments', 'targetGroups')),
   (SELECT p.name FROM partners p WHERE p.id = c.provenance_source_partner_id))`
 
@@ -111,9 +114,9 @@ const textsSql = sql.raw(`LATERAL (SELECT
   FROM case_studies_locales l WHERE l._parent_id = c.id) texts`)
 
 const relIds = (path: string, column: string) =>
-  `ARRAY(SELECT r.${column} FROM case_studies_rels r WHERE r.parent_id = c.id AND r.path = '${path}' AND r.${column} IS NOT NULL ORDER BY r."order")`
+  `ARRAY(SELECT r.${column} FROM case_studies_rels r ${path === 'cities' ? `JOIN ${PUBLISHED_CITY}` : ''} WHERE r.parent_id = c.id AND r.path = '${path}' AND r.${column} IS NOT NULL ORDER BY r."order")`
 const firstCity = (column: string) =>
-  `(SELECT ci.${column} FROM case_studies_rels r JOIN cities ci ON ci.id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities' ORDER BY r."order" LIMIT 1)`
+  `(SELECT ci.${column} FROM case_studies_rels r JOIN ${PUBLISHED_CITY} WHERE r.parent_id = c.id AND r.path = 'cities' ORDER BY r."order" LIMIT 1)`
 const localeTitle = (locale: string) => `(SELECT l.title FROM case_studies_locales l WHERE l._parent_id = c.id AND l._locale::text = ${locale})`
 
 const ROW_COLUMNS = ['head', 'published', 'updated_at', 'title', 'language', 'status', 'start_year', 'end_year', 'published_at', 'city_ids',
@@ -129,8 +132,8 @@ export const refreshSearchSql = (condition: SQL) => sql`
       ${sql.raw(`coalesce(${localeTitle("'en'")}, ${localeTitle('c.original_language::text')}, '')`)} AS title,
       c.original_language::text AS language, c.project_status::text AS status, c.start_year, c.end_year, c.published_at,
       ${sql.raw(relIds('cities', 'cities_id'))} AS city_ids,
-      ${sql.raw(`ARRAY(SELECT DISTINCT ci.country::text FROM case_studies_rels r JOIN cities ci ON ci.id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities' AND ci.country IS NOT NULL)`)} AS countries,
-      ${sql.raw(`ARRAY(SELECT DISTINCT ci.region::text FROM case_studies_rels r JOIN cities ci ON ci.id = r.cities_id WHERE r.parent_id = c.id AND r.path = 'cities' AND ci.region IS NOT NULL)`)} AS regions,
+      ${sql.raw(`ARRAY(SELECT DISTINCT ci.country::text FROM case_studies_rels r JOIN ${PUBLISHED_CITY} WHERE r.parent_id = c.id AND r.path = 'cities' AND ci.country IS NOT NULL)`)} AS countries,
+      ${sql.raw(`ARRAY(SELECT DISTINCT ci.region::text FROM case_studies_rels r JOIN ${PUBLISHED_CITY} WHERE r.parent_id = c.id AND r.path = 'cities' AND ci.region IS NOT NULL)`)} AS regions,
       ${sql.raw(relIds('topics', 'topics_id'))} AS topic_ids,
       ${sql.raw(`ARRAY(SELECT DISTINCT s.number::int FROM case_studies_rels r JOIN sdgs s ON s.id = r.sdgs_id WHERE r.parent_id = c.id AND r.path = 'sdgs')`)} AS sdgs,
       ${sql.raw(`ARRAY(SELECT DISTINCT t.code::text FROM case_studies_rels r JOIN sdg_targets t ON t.id = r.sdg_targets_id WHERE r.parent_id = c.id AND r.path = 'sdgTargets')`)} AS targets,

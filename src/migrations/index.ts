@@ -11,6 +11,7 @@ import * as migration_20261129_015728_feed_images from './20261129_015728_feed_i
 import * as migration_20261129_023000_search_head from './20261129_023000_search_head';
 import * as migration_20261129_040000_search_generation from './20261129_040000_search_generation';
 import * as migration_20261129_041000_search_text from './20261129_041000_search_text';
+import * as migration_20261129_043830_cities_drafts from './20261129_043830_cities_drafts';
 
 export const migrations = [
   {
@@ -46,7 +47,7 @@ export const migrations = [
   {
     up: migration_20261129_011622_feeds.up,
     down: migration_20261129_011622_feeds.down,
-    name: '20261129_011622_feeds'
+    name: '20261129_011622_feeds',
   },
   {
     up: migration_20261129_014446_search_updated_at.up,
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261129_041000_search_text.up,
     down: migration_20261129_041000_search_text.down,
     name: '20261129_041000_search_text',
+  },
+  {
+    up: migration_20261129_043830_cities_drafts.up,
+    down: migration_20261129_043830_cities_drafts.down,
+    name: '20261129_043830_cities_drafts'
   },
 ];

@@ -810,7 +810,7 @@ describe('limits on what one request may ask for', () => {
       INSERT INTO case_studies_rels ("order", parent_id, path, cities_id) SELECT 1, id, 'cities', $1 FROM made`, [crowded])
     await sql(`
       WITH made AS (
-        INSERT INTO cities (slug, country, name_key) SELECT 'bulk-city-' || g, 'DE', 'bulk city ' || g FROM generate_series(1, 105) g RETURNING id
+        INSERT INTO cities (slug, country, name_key, _status) SELECT 'bulk-city-' || g, 'DE', 'bulk city ' || g, 'published' FROM generate_series(1, 105) g RETURNING id
       )
       INSERT INTO cities_locales (name, _locale, _parent_id) SELECT 'Bulk city ' || id, 'en', id FROM made`)
     // five published cases, each related to the one before: how deep they come back shows the depth used

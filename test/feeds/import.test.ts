@@ -156,6 +156,41 @@ test('a feed with valid, invalid and duplicate records: the valid ones import, e
   expect(smtp.received.slice(sent).filter((mail) => mail.subject.startsWith('Case study submitted'))).toHaveLength(0)
 })
 
+test('cities a feed brings are drafts: hidden from the public and from search rows until an editor publishes them', async () => {
+  const [city] = await sql(`SELECT id, _status FROM cities WHERE name_key = 'neuchatel' AND country = 'CH'`)
+  expect(city._status).toBe('draft')
+  // with a first version, so the admin panel lists it (drafts are listed from the versions)
+  expect(await sql(`SELECT version__status AS status, latest FROM _cities_v WHERE parent_id = $1`, [city.id])).toEqual([{ status: 'draft', latest: true }])
+  const admin = await loginAs(app, ['admin'])
+  const other = await loginAs(app, ['citymaker'], 'another-citymaker')
+  for (const [who, token, visible] of [['anonymous', undefined, false], ['citymaker', citymaker.token, false], ['another citymaker', other.token, false], ['editor', editor.token, true], ['admin', admin.token, true]] as const) {
+    const rest = await api(app, `/api/cities/${city.id}`, { token })
+    expect({ who, status: rest.status }).toEqual({ who, status: visible ? 200 : 404 })
+    const gql = await api(app, '/api/graphql', { method: 'POST', token, json: { query: `{ Cities(where: { id: { equals: ${city.id} } }) { docs { id name _status } } }` } })
+    expect({ who, docs: gql.body.data.Cities.docs.length }).toEqual({ who, docs: visible ? 1 : 0 })
+    const listed = await api(app, `/api/cities?draft=true&where[id][equals]=${city.id}`, { token })
+    expect({ who, listed: listed.body.docs?.length ?? 0 }).toEqual({ who, listed: visible ? 1 : 0 })
+  }
+  // the case that names it: its search row leaves the draft city out (no facet, no name, no map point)
+  const two = await caseOf('ext-2')
+  const row = async () => (await sql(`SELECT city_ids, countries FROM case_study_search WHERE case_study_id = $1`, [two.id]))[0]
+  expect((await row()).city_ids).not.toContain(city.id)
+  expect((await row()).countries).toEqual(['BR'])
+
+  expect((await api(app, `/api/cities/${city.id}`, { method: 'PATCH', token: citymaker.token, json: { _status: 'published' } })).status).toBe(403)
+  const published = await api(app, `/api/cities/${city.id}`, { method: 'PATCH', token: editor.token, json: { name: 'Neuchâtel', _status: 'published' } })
+  expect(published.status).toBe(200)
+  const open = await api(app, `/api/cities/${city.id}`)
+  expect(open.status).toBe(200)
+  expect(open.body).toMatchObject({ name: 'Neuchâtel', _status: 'published', country: 'CH' })
+  expect((await row()).city_ids).toContain(city.id)
+  expect((await row()).countries.sort()).toEqual(['BR', 'CH'])
+  // a city created through the API without a status is published, as before cities had drafts
+  const made = await api(app, '/api/cities', { method: 'POST', token: editor.token, json: { name: 'Feedless Town', country: 'AT' } })
+  expect(made.status).toBe(201)
+  expect(made.body.doc._status).toBe('published')
+})
+
 test('the same feed twice writes nothing; a changed record updates only that case; CSV gives the same cases as JSON', async () => {
   const records = [1, 2, 6].map((n) => feedRecord(n, topic, n === 2 ? { cities: [{ name: 'NEUCHATEL', country: 'ch' }, { name: 'sao paulo', country: 'BR' }] } : n === 6 ? { cities: [{ name: 'Neuchâtel', country: 'CH' }, { name: 'Neustadt an der Feed', country: 'DE' }] } : {}))
   const before = await updatedAts()
