@@ -25,6 +25,14 @@ describe('configuration', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://u@h/db' })).toMatch(/DATABASE_URL/)
   })
 
+  test('FEED_IMAGE_ORIGINS: origins only, named when one is not', () => {
+    expect(readEnv({}).FEED_IMAGE_ORIGINS).toEqual([])
+    expect(readEnv({ FEED_IMAGE_ORIGINS: 'https://media.partner.internal:8443, http://10.1.2.3/' }).FEED_IMAGE_ORIGINS).toEqual(['https://media.partner.internal:8443', 'http://10.1.2.3'])
+    expect(errorOf({ FEED_IMAGE_ORIGINS: 'https://media.partner.internal/images' })).toMatch(/FEED_IMAGE_ORIGINS .*"https:\/\/media.partner.internal\/images" is not an http\(s\) origin without a path/)
+    expect(errorOf({ FEED_IMAGE_ORIGINS: 'ftp://files.example.org' })).toMatch(/FEED_IMAGE_ORIGINS/)
+    expect(errorOf({ FEED_IMAGE_ORIGINS: 'not a url' })).toMatch(/"not a url" is not a URL/)
+  })
+
   test('several bad values are reported together', () => {
     const message = errorOf({ PORT: 'eighty', SMTP_URL: 'mail.example.org', LOG_LEVEL: 'loud' })
     expect(message).toMatch(/PORT/)

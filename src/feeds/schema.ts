@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { PROJECT_AREAS, PROJECT_STATUSES, SECTIONS } from '../../collections/CaseStudies/options'
 import { LICENCES } from '../../collections/fields/common'
-import { isPublicHttpUrl } from './urls'
+import { isFetchableUrl } from './urls'
 
 /**
  * The partner feed format, defined once: the importer validates with this schema, and
@@ -19,7 +19,7 @@ const publicUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine(isPublicHttpUrl, 'must be an http(s) URL of a public host (no IP addresses of private networks, no localhost)')
+  .refine(isFetchableUrl, 'must be an http(s) URL of a public host (no IP addresses of private networks, no localhost)')
 const year = z.number().int('must be a whole year').min(1800).max(2100)
 const markdown = text(50_000).describe('Markdown (headings, lists, **bold**, _italic_, [links](https://…)) or plain paragraphs separated by blank lines')
 

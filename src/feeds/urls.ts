@@ -1,5 +1,7 @@
 import net from 'node:net'
 
+import { parseOrigins } from '../lib/env'
+
 /**
  * Image and source URLs in feeds must point at the public internet: the image job fetches them
  * from inside our network, so loopback, private, link-local and other special addresses (and
@@ -36,4 +38,26 @@ export function isPublicHttpUrl(value: string): boolean {
   if (net.isIP(host.replace(/^\[|\]$/g, ''))) return !isPrivateAddress(host)
   if (!host.includes('.') || host === 'localhost' || /\.(localhost|local|internal|lan|home|arpa)$/.test(host)) return false
   return true
+}
+
+let trusted: { raw: string; origins: ReadonlySet<string> } | undefined
+
+/** Whether `url` is on an origin the operator trusts although it is not public (FEED_IMAGE_ORIGINS, checked at start). */
+export function isTrustedOrigin(url: URL): boolean {
+  const raw = process.env.FEED_IMAGE_ORIGINS ?? ''
+  if (trusted?.raw !== raw) {
+    const origins = parseOrigins(raw)
+    trusted = { raw, origins: new Set(typeof origins === 'string' ? [] : origins) }
+  }
+  return trusted.origins.has(url.origin)
+}
+
+/** A URL a feed may name and the image job may fetch: public, or on a trusted origin. */
+export function isFetchableUrl(value: string): boolean {
+  if (isPublicHttpUrl(value)) return true
+  try {
+    return isTrustedOrigin(new URL(value))
+  } catch {
+    return false
+  }
 }

@@ -48,6 +48,37 @@ const httpUrl = z.string().refine(
   { message: 'must be an http(s) URL such as https://use.example.org' },
 )
 
+/**
+ * `FEED_IMAGE_ORIGINS`: origins (scheme, host, port) that feeds may name for images and the image
+ * job may fetch from although they are not public, e.g. a partner's media server inside our own
+ * network. Empty by default: only the public internet.
+ */
+export function parseOrigins(value: string): string[] | string {
+  const origins: string[] = []
+  for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    let url: URL
+    try {
+      url = new URL(item)
+    } catch {
+      return `must be a comma-separated list of origins like https://media.example.org:8443 ("${item}" is not a URL)`
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
+      return `must be a comma-separated list of origins like https://media.example.org:8443 ("${item}" is not an http(s) origin without a path)`
+    }
+    origins.push(url.origin)
+  }
+  return origins
+}
+
+const originList = z.string().transform((value, ctx) => {
+  const origins = parseOrigins(value)
+  if (typeof origins === 'string') {
+    ctx.addIssue({ code: 'custom', message: origins })
+    return z.NEVER
+  }
+  return origins
+})
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
@@ -72,6 +103,7 @@ const envSchema = z.object({
   CONTACT_LIMIT_DAY: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100_000).default(50),
   CONTACT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FEED_IMAGE_ORIGINS: originList.default([]),
 })
 
 export type Env = z.infer<typeof envSchema> & {
