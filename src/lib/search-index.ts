@@ -137,11 +137,6 @@ export async function searchIndex(payload: Payload, generation?: string): Promis
   }
 }
 
-/** Forgets the index of a closed Payload. */
-export function dropSearchIndex(payload: Payload): void {
-  holders.delete(payload)
-}
-
 export type IndexAnswer = {
   total: number
   /** the page: case ids in order; null for a text search by relevance, which PostgreSQL ranks */
