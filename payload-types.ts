@@ -1547,6 +1547,18 @@ export interface Import {
     | number
     | boolean
     | null;
+  /**
+   * Images the image job fetched afterwards and did not store: case, URL and why (at most 1,000).
+   */
+  refusedImages?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2472,6 +2484,7 @@ export interface ImportsSelect<T extends boolean = true> {
   errors?: T;
   conflicts?: T;
   createdCities?: T;
+  refusedImages?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2753,6 +2766,7 @@ export interface TaskFetchFeedImages {
       | number
       | boolean
       | null;
+    importId?: number | null;
   };
   output: {
     stored?: number | null;

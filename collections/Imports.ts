@@ -44,5 +44,10 @@ export const Imports: CollectionConfig = {
     { name: 'errors', type: 'json', admin: { description: 'Rejected records: index, externalId and a message per field (at most 1,000).' } },
     { name: 'conflicts', type: 'json', admin: { description: 'Changed records not applied because an editor edited the case since the last import.' } },
     { name: 'createdCities', type: 'json', admin: { description: 'Cities the import created: please review them.' } },
+    {
+      name: 'refusedImages',
+      type: 'json',
+      admin: { description: 'Images the image job fetched afterwards and did not store: case, URL and why (at most 1,000).' },
+    },
   ],
 }

@@ -487,7 +487,7 @@ async function writeBatch(payload: Payload, { options, report, refs, batch, batc
     // images are fetched afterwards, outside the transaction (the job has the URLs)
     for (const id of written) {
       const images = byId.get(id)!.record.images
-      if (images.length) await payload.jobs.queue({ task: 'fetchFeedImages', input: { caseStudy: id, images }, req })
+      if (images.length) await payload.jobs.queue({ task: 'fetchFeedImages', input: { caseStudy: id, images, ...(options.importId ? { importId: options.importId } : {}) }, req })
     }
     // what the workflow's hook queues on publication, for the cases this batch published
     for (const id of published) {

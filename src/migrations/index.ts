@@ -12,6 +12,7 @@ import * as migration_20261129_023000_search_head from './20261129_023000_search
 import * as migration_20261129_040000_search_generation from './20261129_040000_search_generation';
 import * as migration_20261129_041000_search_text from './20261129_041000_search_text';
 import * as migration_20261129_043830_cities_drafts from './20261129_043830_cities_drafts';
+import * as migration_20261129_051400_import_refused_images from './20261129_051400_import_refused_images';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261129_043830_cities_drafts.up,
     down: migration_20261129_043830_cities_drafts.down,
-    name: '20261129_043830_cities_drafts'
+    name: '20261129_043830_cities_drafts',
+  },
+  {
+    up: migration_20261129_051400_import_refused_images.up,
+    down: migration_20261129_051400_import_refused_images.down,
+    name: '20261129_051400_import_refused_images'
   },
 ];

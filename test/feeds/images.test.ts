@@ -103,6 +103,16 @@ test('images from a trusted origin are stored as hero and gallery; wrong types, 
   expect(file.status).toBe(200)
   expect(Buffer.from(await file.arrayBuffer()).equals(harbour)).toBe(true)
 
+  // the import's log names each refused image with its reason (the job's output goes with the job)
+  const log = await api(app, `/api/feeds/imports/${report.id}`, { headers: { authorization: `partner-accounts API-Key ${key}` } })
+  expect(log.status).toBe(200)
+  expect(log.body.refusedImages).toEqual(expect.arrayContaining([
+    { caseStudy: row.id, url: `${trustedOrigin}/notes.txt`, reason: expect.stringContaining('text/plain, not JPEG, PNG or WebP') },
+    { caseStudy: row.id, url: `${trustedOrigin}/moved.png`, reason: expect.stringContaining('is not a public http(s) address') },
+    { caseStudy: row.id, url: `${trustedOrigin}/huge.png`, reason: expect.stringContaining('larger than 10 MB') },
+  ]))
+  expect(log.body.refusedImages).toHaveLength(3)
+
   // the next run of the same job keeps what is there (an editor's choice would be kept the same way)
   await app.payload.jobs.queue({ task: 'fetchFeedImages', input: { caseStudy: row.id, images: [{ url: `${trustedOrigin}/square.png` }] } })
   await app.payload.jobs.run({ allQueues: true, limit: 10 })
