@@ -17,7 +17,9 @@ export function toWebRequest(req: ExpressRequest): Request {
   })
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(url, {
-    method: req.method,
+    // HEAD is GET without the body (RFC 9110), and Payload routes GET only: feed readers and link
+    // checkers ask HEAD; `sendWebResponse` then sends the headers alone
+    method: req.method === 'HEAD' ? 'GET' : req.method,
     headers,
     signal: controller.signal,
     ...(hasBody ? { body: Readable.toWeb(req) as unknown as ReadableStream, duplex: 'half' } : {}),
@@ -33,6 +35,12 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (res.req.method === 'HEAD') {
+    // the body is never read: a streamed export stops before its first batch
+    await response.body?.cancel()
+    res.end()
+    return
+  }
   if (!response.body) {
     res.end()
     return

@@ -210,6 +210,22 @@ test.each([
   }
 })
 
+test('HEAD answers like GET without a body: feeds, the export and the REST API', async () => {
+  for (const path of ['/api/case-studies/feed.rss?sdg=11', '/api/case-studies/feed.json', '/api/case-studies/export?format=csv', '/api/case-studies?limit=2']) {
+    const get = await fetch(`${app.baseUrl}${path}`)
+    const head = await fetch(`${app.baseUrl}${path}`, { method: 'HEAD' })
+    expect({ path, status: head.status, type: head.headers.get('content-type') }).toEqual({ path, status: get.status, type: get.headers.get('content-type') })
+    expect(get.status).toBe(200)
+    expect(await head.text()).toBe('')
+    if (get.headers.get('etag')) expect(head.headers.get('etag')).toBe(get.headers.get('etag'))
+  }
+  const etag = (await fetch(`${app.baseUrl}/api/case-studies/feed.atom`)).headers.get('etag')!
+  expect((await fetch(`${app.baseUrl}/api/case-studies/feed.atom`, { method: 'HEAD', headers: { 'if-none-match': etag } })).status).toBe(304)
+  // a bad parameter is the same 400, and a route without GET stays unknown
+  expect((await fetch(`${app.baseUrl}/api/case-studies/feed.rss?colour=red`, { method: 'HEAD' })).status).toBe(400)
+  expect((await fetch(`${app.baseUrl}/api/feeds/urbact/import`, { method: 'HEAD' })).status).toBe(404)
+})
+
 test('ETag and Last-Modified: 304 until the feed changes', async () => {
   const first = await api(app, '/api/case-studies/feed.rss?sdg=11')
   const etag = first.headers.get('etag')!
