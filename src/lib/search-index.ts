@@ -49,16 +49,36 @@ const FACET_SOURCES: Record<Facet, string> = {
 }
 const NUMERIC: ReadonlySet<Facet> = new Set(['city', 'topic', 'sdg', 'partner', 'award'])
 
-const loadStatement = () => sql.raw(`
-  SELECT (SELECT generation::text FROM case_study_search_generation) AS generation,
-    coalesce(json_agg(json_build_array(case_study_id, start_year, end_year, ${FACETS.map((facet) => FACET_SOURCES[facet]).join(', ')})
-      ORDER BY published_at DESC NULLS LAST, case_study_id DESC), '[]') AS rows,
-    coalesce(json_agg(case_study_id ORDER BY start_year DESC NULLS LAST, case_study_id DESC), '[]') AS by_start,
-    coalesce(json_agg(case_study_id ORDER BY title ASC, case_study_id ASC), '[]') AS by_title
-  FROM case_study_search WHERE published`)
+/** Which facets hold arrays (the others one value or none). */
+const ARRAYS: ReadonlySet<Facet> = new Set(['city', 'country', 'region', 'topic', 'sdg', 'target', 'award'])
 
-function buildIndex(row: { generation: string; rows: unknown[][]; by_start: number[]; by_title: number[] }, startedAt: number): SearchIndex {
-  const n = row.rows.length
+/**
+ * The published cases newest first as text, a line each: `id|start|end|` then each facet's values
+ * (comma-separated), `|`-separated. PostgreSQL writes this in about half the time of the same rows
+ * as JSON, and splitting it costs no more than parsing JSON; ids and codes never hold `|`, `,` or
+ * a line break. The two other orders come from partial indexes (index-only scans, no sort).
+ */
+const loadStatement = () => {
+  const field = (expression: string) => `coalesce((${expression})::text, '')`
+  const columns = [
+    field('case_study_id'),
+    field('start_year'),
+    field('end_year'),
+    ...FACETS.map((facet) => (ARRAYS.has(facet) ? field(`array_to_string(${FACET_SOURCES[facet]}, ',')`) : field(FACET_SOURCES[facet]))),
+  ]
+  return sql.raw(`
+  SELECT (SELECT generation::text FROM case_study_search_generation) AS generation,
+    coalesce((SELECT string_agg(concat_ws('|', ${columns.join(', ')}), E'\n' ORDER BY published_at DESC NULLS LAST, case_study_id DESC)
+      FROM case_study_search WHERE published), '') AS rows,
+    (SELECT coalesce(json_agg(case_study_id), '[]') FROM (SELECT case_study_id FROM case_study_search WHERE published
+      ORDER BY start_year DESC NULLS LAST, case_study_id DESC) o) AS by_start,
+    (SELECT coalesce(json_agg(case_study_id), '[]') FROM (SELECT case_study_id FROM case_study_search WHERE published
+      ORDER BY title ASC, case_study_id ASC) o) AS by_title`)
+}
+
+function buildIndex(row: { generation: string; rows: string; by_start: number[]; by_title: number[] }, startedAt: number): SearchIndex {
+  const lines = row.rows ? row.rows.split('\n') : []
+  const n = lines.length
   const ids = new Int32Array(n)
   const startYear = new Int32Array(n)
   const endYear = new Int32Array(n)
@@ -66,30 +86,33 @@ function buildIndex(row: { generation: string; rows: unknown[][]; by_start: numb
   const facets = {} as Record<Facet, FacetValues>
   const lists = FACETS.map(() => [] as number[])
   const offsets = FACETS.map(() => new Int32Array(n + 1))
-  FACETS.forEach((facet) => (facets[facet] = { offsets: new Int32Array(0), codes: new Int32Array(0), values: [], codeOf: new Map() }))
-  row.rows.forEach((values, doc) => {
-    ids[doc] = values[0] as number
-    docOf.set(values[0] as number, doc)
-    startYear[doc] = (values[1] as number | null) ?? NO_YEAR
-    endYear[doc] = (values[2] as number | null) ?? NO_YEAR
-    FACETS.forEach((facet, f) => {
-      const raw = values[3 + f]
+  const dicts = FACETS.map((facet): FacetValues => (facets[facet] = { offsets: new Int32Array(0), codes: new Int32Array(0), values: [], codeOf: new Map() }))
+  const numeric = FACETS.map((facet) => NUMERIC.has(facet))
+  for (let doc = 0; doc < n; doc++) {
+    const fields = lines[doc]!.split('|')
+    const id = Number(fields[0])
+    ids[doc] = id
+    docOf.set(id, doc)
+    startYear[doc] = fields[1] ? Number(fields[1]) : NO_YEAR
+    endYear[doc] = fields[2] ? Number(fields[2]) : NO_YEAR
+    for (let f = 0; f < FACETS.length; f++) {
+      const raw = fields[3 + f]!
       const list = lists[f]!
-      for (const value of Array.isArray(raw) ? raw : [raw]) {
-        if (value === null || value === undefined) continue
-        const key = String(value)
-        const dict = facets[facet]
-        let code = dict.codeOf.get(key)
-        if (code === undefined) {
-          code = dict.values.length
-          dict.codeOf.set(key, code)
-          dict.values.push(value as string | number)
+      if (raw) {
+        const dict = dicts[f]!
+        for (const key of raw.split(',')) {
+          let code = dict.codeOf.get(key)
+          if (code === undefined) {
+            code = dict.values.length
+            dict.codeOf.set(key, code)
+            dict.values.push(numeric[f] ? Number(key) : key)
+          }
+          list.push(code)
         }
-        list.push(code)
       }
       offsets[f]![doc + 1] = list.length
-    })
-  })
+    }
+  }
   FACETS.forEach((facet, f) => Object.assign(facets[facet], { offsets: offsets[f]!, codes: Int32Array.from(lists[f]!) }))
   const toDocs = (caseIds: number[]) => Int32Array.from(caseIds, (id) => docOf.get(id)!)
   return {

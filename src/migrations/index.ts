@@ -13,6 +13,7 @@ import * as migration_20261129_040000_search_generation from './20261129_040000_
 import * as migration_20261129_041000_search_text from './20261129_041000_search_text';
 import * as migration_20261129_043830_cities_drafts from './20261129_043830_cities_drafts';
 import * as migration_20261129_051400_import_refused_images from './20261129_051400_import_refused_images';
+import * as migration_20261129_052000_search_orders from './20261129_052000_search_orders';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261129_051400_import_refused_images.up,
     down: migration_20261129_051400_import_refused_images.down,
     name: '20261129_051400_import_refused_images'
+  },
+  {
+    up: migration_20261129_052000_search_orders.up,
+    down: migration_20261129_052000_search_orders.down,
+    name: '20261129_052000_search_orders',
   },
 ];
