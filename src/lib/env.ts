@@ -48,6 +48,8 @@ const httpUrl = z.string().refine(
   { message: 'must be an http(s) URL such as https://use.example.org' },
 )
 
+const ORIGINS_EXPECTED = 'must be a comma-separated list of origins like https://media.example.org:8443'
+
 /**
  * `FEED_IMAGE_ORIGINS`: origins (scheme, host, port) that feeds may name for images and the image
  * job may fetch from although they are not public, e.g. a partner's media server inside our own
@@ -60,10 +62,10 @@ export function parseOrigins(value: string): string[] | string {
     try {
       url = new URL(item)
     } catch {
-      return `must be a comma-separated list of origins like https://media.example.org:8443 ("${item}" is not a URL)`
+      return `${ORIGINS_EXPECTED} ("${item}" is not a URL)`
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
-      return `must be a comma-separated list of origins like https://media.example.org:8443 ("${item}" is not an http(s) origin without a path)`
+      return `${ORIGINS_EXPECTED} ("${item}" is not an http(s) origin without a path)`
     }
     origins.push(url.origin)
   }

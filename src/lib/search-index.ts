@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { FACETS, FACET_VALUES_LIMIT, type Facet, type SearchParams } from './search'
+import { FACETS, FACET_COLUMNS, FACET_VALUES_LIMIT, type Facet, type SearchParams } from './search-facets'
 import { dbFor, sql } from './sql'
 
 /**
@@ -35,39 +35,28 @@ type FacetValues = { offsets: Int32Array; codes: Int32Array; values: Array<strin
 
 const NO_YEAR = -2147483648
 
-const FACET_SOURCES: Record<Facet, string> = {
-  city: 'city_ids',
-  country: 'countries',
-  region: 'regions',
-  topic: 'topic_ids',
-  sdg: 'sdgs',
-  target: 'targets',
-  partner: 'partner_id',
-  award: 'award_ids',
-  status: 'status',
-  language: 'language',
-}
-const NUMERIC: ReadonlySet<Facet> = new Set(['city', 'topic', 'sdg', 'partner', 'award'])
-
-/** Which facets hold arrays (the others one value or none). */
-const ARRAYS: ReadonlySet<Facet> = new Set(['city', 'country', 'region', 'topic', 'sdg', 'target', 'award'])
-
 /**
  * The published cases newest first as text, a line each: `id|start|end|` then each facet's values
  * (comma-separated), `|`-separated. PostgreSQL writes this in about half the time of the same rows
  * as JSON, and splitting it costs no more than parsing JSON; ids and codes never hold `|`, `,` or
  * a line break. The two other orders come from partial indexes (index-only scans, no sort).
  */
+/** The generation the search tables are at (see the migration 20261129_040000_search_generation). */
+export const GENERATION_SQL = '(SELECT generation::text FROM case_study_search_generation)'
+
 const loadStatement = () => {
   const field = (expression: string) => `coalesce((${expression})::text, '')`
   const columns = [
     field('case_study_id'),
     field('start_year'),
     field('end_year'),
-    ...FACETS.map((facet) => (ARRAYS.has(facet) ? field(`array_to_string(${FACET_SOURCES[facet]}, ',')`) : field(FACET_SOURCES[facet]))),
+    ...FACETS.map((facet) => {
+      const { column, array } = FACET_COLUMNS[facet]
+      return field(array ? `array_to_string(${column}, ',')` : column)
+    }),
   ]
   return sql.raw(`
-  SELECT (SELECT generation::text FROM case_study_search_generation) AS generation,
+  SELECT ${GENERATION_SQL} AS generation,
     coalesce((SELECT string_agg(concat_ws('|', ${columns.join(', ')}), E'\n' ORDER BY published_at DESC NULLS LAST, case_study_id DESC)
       FROM case_study_search WHERE published), '') AS rows,
     (SELECT coalesce(json_agg(case_study_id), '[]') FROM (SELECT case_study_id FROM case_study_search WHERE published
@@ -87,7 +76,7 @@ function buildIndex(row: { generation: string; rows: string; by_start: number[];
   const lists = FACETS.map(() => [] as number[])
   const offsets = FACETS.map(() => new Int32Array(n + 1))
   const dicts = FACETS.map((facet): FacetValues => (facets[facet] = { offsets: new Int32Array(0), codes: new Int32Array(0), values: [], codeOf: new Map() }))
-  const numeric = FACETS.map((facet) => NUMERIC.has(facet))
+  const numeric = FACETS.map((facet) => FACET_COLUMNS[facet].numeric)
   for (let doc = 0; doc < n; doc++) {
     const fields = lines[doc]!.split('|')
     const id = Number(fields[0])
@@ -181,7 +170,7 @@ export function answerFromIndex(index: SearchIndex, params: SearchParams, matche
     const dict = index.facets[facet]
     const wanted = new Uint8Array(dict.values.length)
     for (const value of values) {
-      const code = dict.codeOf.get(NUMERIC.has(facet) ? String(Number(value)) : value)
+      const code = dict.codeOf.get(FACET_COLUMNS[facet].numeric ? String(Number(value)) : value)
       if (code !== undefined) wanted[code] = 1
     }
     return [{ f, dict, wanted }]
@@ -264,7 +253,7 @@ export function answerFromIndex(index: SearchIndex, params: SearchParams, matche
     const wanted = selected.find((s) => s.f === f)?.wanted
     const present: number[] = []
     for (let code = 0; code < c.length; code++) if (c[code]! > 0) present.push(code)
-    const numeric = NUMERIC.has(facet)
+    const { numeric } = FACET_COLUMNS[facet]
     present.sort((a, b) => c[b]! - c[a]! || (numeric ? (values[a] as number) - (values[b] as number) : String(values[a]) < String(values[b]) ? -1 : String(values[a]) > String(values[b]) ? 1 : 0))
     facets[facet] = present
       .filter((code, position) => position < FACET_VALUES_LIMIT || wanted?.[code] === 1)

@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { answerFromIndex, searchIndex, type SearchIndex } from './search-index'
-import { dbFor, sql, sqlArray, type SQL } from './sql'
+import { FACETS, FACET_COLUMNS, FACET_VALUES_LIMIT, type Facet, type SearchParams } from './search-facets'
+import { answerFromIndex, GENERATION_SQL, searchIndex, type SearchIndex } from './search-index'
+import { dbFor, sql, sqlArray, transactionOf, type SQL } from './sql'
 
 /**
  * Full-text search and disjunctive faceting over published case studies, on PostgreSQL alone.
@@ -27,36 +28,9 @@ import { dbFor, sql, sqlArray, type SQL } from './sql'
  * column it reads or writes must do so, and earlier ones must not (the column would not exist yet).
  */
 
-export const FACETS = ['city', 'country', 'region', 'topic', 'sdg', 'target', 'partner', 'award', 'status', 'language'] as const
-export type Facet = (typeof FACETS)[number]
+export { FACETS, FACET_VALUES_LIMIT, type Facet, type SearchParams }
+
 const LANGUAGE_CONFIGS = ['use_en', 'use_de', 'use_fr', 'use_es'] as const
-
-/** Where each facet's values live in `case_study_search`: an array column or a scalar one. */
-const FACET_COLUMNS: Record<Facet, { column: string; array: boolean; numeric: boolean }> = {
-  city: { column: 'city_ids', array: true, numeric: true },
-  country: { column: 'countries', array: true, numeric: false },
-  region: { column: 'regions', array: true, numeric: false },
-  topic: { column: 'topic_ids', array: true, numeric: true },
-  sdg: { column: 'sdgs', array: true, numeric: true },
-  target: { column: 'targets', array: true, numeric: false },
-  partner: { column: 'partner_id', array: false, numeric: true },
-  award: { column: 'award_ids', array: true, numeric: true },
-  status: { column: 'status', array: false, numeric: false },
-  language: { column: 'language', array: false, numeric: false },
-}
-
-/** How many values each facet lists at most (the most frequent first; selected values always). */
-export const FACET_VALUES_LIMIT = 100
-
-export type SearchParams = {
-  q?: string
-  filters: Partial<Record<Facet, string[]>>
-  yearFrom?: number
-  yearTo?: number
-  sort: 'relevance' | 'newest' | 'start' | 'title'
-  page: number
-  limit: number
-}
 
 /** `São Paulo parks` → `sao & paulo & parks:*`: words only, so always a valid tsquery. */
 export function toTsQuery(q: string): string | null {
@@ -265,8 +239,7 @@ const facetItem = (facet: Facet, value: unknown, label: unknown, count: unknown)
  * uncommitted rows) with SQL alone. Both give the same answer.
  */
 export async function searchCaseStudies(payload: Payload, params: SearchParams, req?: Partial<PayloadRequest>): Promise<SearchResult> {
-  const inTransaction = req?.transactionID !== undefined && (await req.transactionID) !== undefined
-  return inTransaction ? searchWithSql(payload, params, req) : searchWithIndex(payload, params)
+  return (await transactionOf(req)) !== undefined ? searchWithSql(payload, params, req) : searchWithIndex(payload, params)
 }
 
 /**
@@ -278,7 +251,7 @@ export async function searchCaseStudies(payload: Payload, params: SearchParams, 
 export async function searchWithIndex(payload: Payload, params: SearchParams): Promise<SearchResult> {
   const db = await dbFor(payload)
   const match = matchingCases({ q: params.q })
-  const generation = sql`(SELECT generation::text FROM case_study_search_generation)`
+  const generation = sql.raw(GENERATION_SQL)
   let index: SearchIndex
   let matches: Int32Array | undefined
   let queryText: string | null = null
@@ -382,8 +355,7 @@ export async function searchWithSql(payload: Payload, params: SearchParams, req?
   }
 
   const statements = [pageStatement, ...FACETS.map(facetStatement)]
-  const inTransaction = req?.transactionID !== undefined && (await req.transactionID) !== undefined
-  const results = inTransaction
+  const results = (await transactionOf(req)) !== undefined
     ? await statements.reduce<Promise<Array<{ rows: Array<Record<string, unknown>> }>>>(async (done, statement) => [...(await done), await db.execute(statement)], Promise.resolve([]))
     : await Promise.all(statements.map((statement) => db.execute(statement)))
   const row = results[0]!.rows[0] as { total: number; docs: Array<Record<string, unknown>> }

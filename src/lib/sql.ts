@@ -3,10 +3,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Array<Record<string, unknown>>; rowCount?: number | null }> }
 
+/** The id of the request's open transaction, if it has one. */
+export async function transactionOf(req?: Partial<PayloadRequest>): Promise<string | number | undefined> {
+  return req?.transactionID ? ((await req.transactionID) ?? undefined) : undefined
+}
+
 /** The drizzle handle of the request's transaction (or the pool's when there is none). */
 export async function dbFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
   const adapter = payload.db as unknown as { sessions?: Record<string, { db: Executor }>; drizzle: Executor }
-  const id = req?.transactionID ? await req.transactionID : undefined
+  const id = await transactionOf(req)
   return (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
 }
 
