@@ -131,6 +131,15 @@ describe('bad registrations get a 400 naming the problem, and store nothing', ()
     expect((await app.sql('SELECT count(*)::int AS n FROM citymakers')).rows[0].n).toBe(before)
   })
 
+  test('a city that is still a draft (from a partner feed, not public yet)', async () => {
+    const draft = await app.payload.create({ collection: 'cities', data: { name: 'Draftville', country: 'PT', _status: 'draft' } as never, draft: true, overrideAccess: true })
+    expect(draft._status).toBe('draft')
+    const before = (await app.sql('SELECT count(*)::int AS n FROM citymakers')).rows[0].n
+    const res = await register({ ...valid(), city: draft.id })
+    expect({ status: res.status, message: res.body.errors?.[0]?.message }).toEqual({ status: 400, message: `city: no city with id ${draft.id}` })
+    expect((await app.sql('SELECT count(*)::int AS n FROM citymakers')).rows[0].n).toBe(before)
+  })
+
   test('a body that is not JSON', async () => {
     const res = await api(app, '/api/citymakers', { method: 'POST', body: '{"email":', headers: { 'content-type': 'application/json' } })
     expect(res.status).toBe(400)
